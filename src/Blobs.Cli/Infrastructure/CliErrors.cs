@@ -1,0 +1,33 @@
+using Blobs.Kzg;
+
+namespace Blobs.Cli.Infrastructure;
+
+/// <summary>Thrown by a command for a failure the user can act on; the message is printed as is.</summary>
+public sealed class CliException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public CliException(string message, int exitCode = ExitCodes.Failed, Exception? inner = null) : base(message, inner) => ExitCode = exitCode;
+
+    /// <summary>The exit code to return.</summary>
+    public int ExitCode { get; }
+}
+
+/// <summary>Maps exceptions to one-line messages and exit codes.</summary>
+public static class CliErrors
+{
+    /// <summary>Writes "error: …" (and the stack with <paramref name="verbose"/>) and returns the exit code.</summary>
+    public static int Report(Exception e, TextWriter error, bool verbose)
+    {
+        if (e is System.Reflection.TargetInvocationException { InnerException: { } inner }) e = inner;
+        int code = e switch
+        {
+            CliException c => c.ExitCode,
+            KzgInputException or FormatException or ArgumentException or InvalidDataException => ExitCodes.InvalidInput,
+            FileNotFoundException or DirectoryNotFoundException => ExitCodes.InvalidInput,
+            _ => ExitCodes.Failed,
+        };
+        error.WriteLine("error: " + e.Message);
+        if (verbose) error.WriteLine(e.ToString());
+        return code;
+    }
+}

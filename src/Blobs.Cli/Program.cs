@@ -1,0 +1,3 @@
+using Blobs.Cli;
+
+return await BlobCli.RunAsync(args, Console.Out, Console.Error);
