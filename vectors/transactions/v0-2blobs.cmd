@@ -1,0 +1,1 @@
+cast mktx --private-key 0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80 --chain 1 --nonce 0 --gas-limit 21000 --gas-price 1000000000 --priority-gas-price 1000000000 --blob-gas-price 1 --blob --eip4844 --path data-2blobs.bin 0x000000000000000000000000000000000000dEaD 
