@@ -143,7 +143,12 @@ public static class BlobTransactionCodec
         var hashItems = RlpReader.ReadList(buf, f[10], "blob_versioned_hashes", i => $"blob_versioned_hashes[{i}]");
         var hashes = new VersionedHash[hashItems.Count];
         for (int i = 0; i < hashes.Length; i++)
-            hashes[i] = VersionedHash.FromBytes(RlpReader.FixedBytes(buf, hashItems[i], 32, $"blob_versioned_hashes[{i}]"));
+        {
+            var h = RlpReader.FixedBytes(buf, hashItems[i], 32, $"blob_versioned_hashes[{i}]");
+            if (h[0] != KzgConstants.VersionedHashVersionKzg)
+                throw RlpReader.Fail($"blob_versioned_hashes[{i}]", hashItems[i].Offset, $"version byte 0x{h[0]:x2}, expected 0x01 (VERSIONED_HASH_VERSION_KZG)");
+            hashes[i] = VersionedHash.FromBytes(h);
+        }
 
         var parity = RlpReader.UInt(buf, f[11], 1, "y_parity");
         if (parity > 1) throw RlpReader.Fail("y_parity", f[11].Offset, $"{parity} is not 0 or 1");
