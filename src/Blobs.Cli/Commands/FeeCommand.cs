@@ -120,9 +120,9 @@ public sealed class FeeCommand : ICliCommand
         var state = await ReadStateAsync(parse, ct);
         BigInteger tip = tipText is not null ? ParseWei(tipText, "--priority-fee")
             : parse.GetValue(_rpcUrl) is not null ? BlobFeeForecaster.PriorityFee(state).Fee : 0;
-        var blobFee = BlobFeeForecaster.NextBlobBaseFee(state);
-        var baseFee = state.NextBaseFeePerGas ?? state.Head.BaseFeePerGas;
-        var prices = new CostInputs(blobFee, baseFee, tip) { BlobCapacityBytes = capacity };
+        var prices = CostInputs.ForNextBlock(state, tip) with { BlobCapacityBytes = capacity };
+        var blobFee = prices.BlobBaseFee;
+        var baseFee = prices.BaseFeePerGas;
         var cost = PayloadCostCalculator.Compare(bytes, zeros, prices);
         var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(GlobalOptions.Json))

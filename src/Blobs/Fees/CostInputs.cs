@@ -22,4 +22,16 @@ public sealed record CostInputs(BigInteger BlobBaseFee, BigInteger BaseFeePerGas
 
     /// <summary>The effective price of one execution gas: base fee + priority fee.</summary>
     public BigInteger GasPrice => BaseFeePerGas + PriorityFeePerGas;
+
+    /// <summary>
+    /// Prices for a transaction aimed at the next block of <paramref name="state"/>: its exact blob base fee, the node's
+    /// next execution base fee (else the head's) and <paramref name="priorityFeePerGas"/> (default: <see cref="BlobFeeForecaster.PriorityFee"/>).
+    /// This is what <c>blob send</c> passes to <see cref="PayloadCostCalculator.CalldataWarning"/>.
+    /// </summary>
+    public static CostInputs ForNextBlock(ChainFeeState state, BigInteger? priorityFeePerGas = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new CostInputs(BlobFeeForecaster.NextBlobBaseFee(state), state.NextBaseFeePerGas ?? state.Head.BaseFeePerGas,
+            priorityFeePerGas ?? BlobFeeForecaster.PriorityFee(state).Fee);
+    }
 }

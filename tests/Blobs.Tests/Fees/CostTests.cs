@@ -103,4 +103,16 @@ public class CostTests
         Assert.Throws<ArgumentOutOfRangeException>(() => PayloadCostCalculator.Compare(10, 0, new CostInputs(-1, 1, 1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => PayloadCostCalculator.Compare(10, 0, new CostInputs(1, 1, 1) { BlobCapacityBytes = 0 }));
     }
+
+    [Fact]
+    public void Prices_for_the_next_block_come_from_the_state()
+    {
+        var forks = ForkSchedule.Single(ForkActivation.Named("prague"));
+        var state = new ChainFeeState(forks, "t", new BlockFeeHeader(5, 0, 10_000_000, 9 * G, 7)) { NextBaseFeePerGas = 8 };
+        var p = CostInputs.ForNextBlock(state, 3);
+        Assert.Equal(BlobFeeMath.FakeExponential(1, 10_000_000 + 3 * G, 5_007_716), p.BlobBaseFee);
+        Assert.Equal(8, p.BaseFeePerGas);
+        Assert.Equal(3, p.PriorityFeePerGas);
+        Assert.Equal(BlobFeeForecaster.DefaultPriorityFee, CostInputs.ForNextBlock(state).PriorityFeePerGas);
+    }
 }
