@@ -40,7 +40,7 @@ public sealed class FeeCommand : ICliCommand
         foreach (var o in StateOptions()) fee.Options.Add(o);
         fee.Options.Add(_blocks);
         fee.Options.Add(_within);
-        fee.SetAction((parse, ct) => RunFeeAsync(parse, ct));
+        fee.SetAction((parse, ct) => Guard(() => RunFeeAsync(parse, ct)));
 
         var bytes = new Argument<long>("BYTES") { Description = "Payload length in bytes." };
         var zeros = new Option<long>("--zero-bytes") { Description = "How many of the payload bytes are zero (calldata prices them lower; 0 for compressed data)." };
@@ -52,9 +52,22 @@ public sealed class FeeCommand : ICliCommand
         cost.Options.Add(zeros);
         cost.Options.Add(capacity);
         cost.Options.Add(tip);
-        cost.SetAction((parse, ct) => RunCostAsync(parse, parse.GetValue(bytes), parse.GetValue(zeros), parse.GetValue(capacity), parse.GetValue(tip), ct));
+        cost.SetAction((parse, ct) => Guard(() => RunCostAsync(parse, parse.GetValue(bytes), parse.GetValue(zeros), parse.GetValue(capacity), parse.GetValue(tip), ct)));
         fee.Subcommands.Add(cost);
         return fee;
+    }
+
+    /// <summary>Turns the fee library's argument and overflow errors into one-line invalid-input errors.</summary>
+    private static async Task<int> Guard(Func<Task<int>> action)
+    {
+        try { return await action(); }
+        catch (Exception e) when (e is ArgumentException or OverflowException)
+        {
+            var line = e.Message.Split('\n')[0].Trim();
+            int p = line.IndexOf(" (Parameter '", StringComparison.Ordinal);
+            if (p > 0) line = line[..p];
+            throw new CliException(line, ExitCodes.InvalidInput, e);
+        }
     }
 
     private IEnumerable<Option> StateOptions() => [_rpcUrl, _fork, _chain, _timestamp, _excess, _baseFee, _blobGasUsed];
@@ -278,7 +291,24 @@ public sealed class FeeCommand : ICliCommand
             w.WriteString("maxFeePerGas", D(Recommendation.MaxFeePerGas));
             w.WriteString("priorityFeeSource", Recommendation.PriorityFeeSource);
             w.WriteEndObject();
+            w.WriteStartObject("peers");
+            foreach (var (name, bid) in Peers())
+            {
+                w.WriteStartObject(name);
+                w.WriteString("maxFeePerBlobGas", D(bid));
+                w.WriteBoolean("coversWorstCase", bid >= Recommendation.MaxFeePerBlobGas);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
         });
+
+        /// <summary>What other tools would bid (DESIGN.md): geth 2 × head fee, op-batcher max(2 × fee, 1 gwei), alloy the next-block fee as is.</summary>
+        private IEnumerable<(string Name, BigInteger Bid)> Peers() =>
+        [
+            ("geth", 2 * BlobBaseFee),
+            ("opBatcher", BigInteger.Max(2 * BlobBaseFee, 1_000_000_000)),
+            ("alloy", NextBlobBaseFee),
+        ];
 
         public void Render(IAnsiConsole console)
         {
@@ -308,6 +338,8 @@ public sealed class FeeCommand : ICliCommand
             console.MarkupLine($"  maxFeePerBlobGas     [bold]{Markup.Escape(FormatWei(r.MaxFeePerBlobGas))}[/] ({D(r.MaxFeePerBlobGas)} wei)");
             console.MarkupLine($"  maxPriorityFeePerGas {Markup.Escape(FormatWei(r.MaxPriorityFeePerGas))} ({Markup.Escape(r.PriorityFeeSource)})");
             console.MarkupLine($"  maxFeePerGas         {Markup.Escape(FormatWei(r.MaxFeePerGas))} (2 × next base fee + tip)");
+            var peers = string.Join(", ", Peers().Select(p => $"{p.Name} {FormatWei(p.Bid)}{(p.Bid >= r.MaxFeePerBlobGas ? "" : " (too low if blocks fill)")}"));
+            console.MarkupLine($"  others would bid     {Markup.Escape(peers)}");
         }
 
         private static IReadOnlyList<int> SampleOffsets(int count, int most)

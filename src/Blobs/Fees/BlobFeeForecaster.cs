@@ -105,7 +105,13 @@ public static class BlobFeeForecaster
         return new FeeRecommendation(withinBlocks, WorstCaseBlobBaseFee(state, withinBlocks), NextBlobBaseFee(state), tip, 2 * nextBase + tip, source);
     }
 
-    private static ulong NextTimestamp(ChainFeeState state, int offset) => checked(state.Head.Timestamp + (ulong)offset * state.SlotSeconds);
+    private static ulong NextTimestamp(ChainFeeState state, int offset)
+    {
+        ulong step = (ulong)offset * state.SlotSeconds;
+        if (state.Head.Timestamp > ulong.MaxValue - step)
+            throw new ArgumentOutOfRangeException(nameof(state), $"head timestamp {state.Head.Timestamp} leaves no room for {offset} more block(s)");
+        return state.Head.Timestamp + step;
+    }
 
     private static int BlobsFor(ChainFeeState state, UsageScenario scenario, int offset, BlobSchedule schedule) => scenario switch
     {

@@ -117,10 +117,40 @@ public class FeeCommandTests
     [InlineData("fee", "--chain", "mainnet", "--timestamp", "5")]
     [InlineData("fee", "--rpc-url", "not a url")]
     [InlineData("fee", "cost", "10", "--fork", "osaka", "--zero-bytes", "11")]
+    [InlineData("fee", "--fork", "osaka", "--excess-blob-gas", "18446744073709551615")]
+    [InlineData("fee", "--fork", "osaka", "--timestamp", "18446744073709551615")]
+    [InlineData("fee", "cost", "1000000000000000", "--fork", "osaka")]
     public async Task Invalid_input_exits_2(params string[] args)
     {
         var (code, _, err) = await Run(args);
         Assert.Equal(2, code);
         Assert.False(string.IsNullOrWhiteSpace(err));
+    }
+
+    [Theory]
+    [InlineData("--excess-blob-gas", "18446744073709551615", "exceeds 4096")]
+    [InlineData("--timestamp", "18446744073709551615", "leaves no room")]
+    public async Task Library_errors_are_one_line(string option, string value, string expected)
+    {
+        var (code, _, err) = await Run("fee", "--fork", "osaka", option, value);
+        Assert.Equal(2, code);
+        Assert.Single(err.TrimEnd().Split('\n'));
+        Assert.Contains(expected, err);
+        Assert.DoesNotContain("Parameter", err);
+    }
+
+    [Fact]
+    public async Task Peers_are_compared_with_the_worst_case()
+    {
+        // Prague at excess 50 000 000 (head fee 21689 wei): geth's 2 × head is below the worst case over 20 full blocks
+        // (one full Prague block multiplies the fee by about 1.0817; 20 blocks by about 4.8).
+        var j = await Json("fee", "--fork", "prague", "--excess-blob-gas", "50000000", "--within", "20", "--blob-gas-used", "1179648");
+        var peers = j.GetProperty("peers");
+        Assert.False(peers.GetProperty("geth").GetProperty("coversWorstCase").GetBoolean());
+        Assert.False(peers.GetProperty("alloy").GetProperty("coversWorstCase").GetBoolean());
+        var head = System.Numerics.BigInteger.Parse(j.GetProperty("blobBaseFee").GetString()!);
+        Assert.Equal((2 * head).ToString(), peers.GetProperty("geth").GetProperty("maxFeePerBlobGas").GetString());
+        Assert.Equal("1000000000", peers.GetProperty("opBatcher").GetProperty("maxFeePerBlobGas").GetString());
+        Assert.True(peers.GetProperty("opBatcher").GetProperty("coversWorstCase").GetBoolean());
     }
 }
