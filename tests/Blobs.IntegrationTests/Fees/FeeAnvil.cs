@@ -34,13 +34,13 @@ internal sealed class FeeAnvil : IDisposable
     public FeeDataSource Source { get; }
 
     /// <summary>The tools directory (<c>BLOBS_TOOLS_DIR</c>, else <c>.tools</c> at the repository root), or null when anvil/cast are missing.</summary>
-    public static string? FindToolsBin()
+    public static string? FindToolsBin([System.Runtime.CompilerServices.CallerFilePath] string here = "")
     {
         var candidates = new List<string>();
         if (Environment.GetEnvironmentVariable("BLOBS_TOOLS_DIR") is { Length: > 0 } env) candidates.Add(Path.Combine(env, "bin"));
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null) { candidates.Add(Path.Combine(dir.FullName, ".tools", "bin")); dir = dir.Parent; }
-        candidates.Add("/work/main/.tools/bin");
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(here) ?? "" })
+            for (var dir = start.Length > 0 ? new DirectoryInfo(start) : null; dir is not null; dir = dir.Parent)
+                candidates.Add(Path.Combine(dir.FullName, ".tools", "bin"));
         return candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, "anvil")) && File.Exists(Path.Combine(c, "cast")));
     }
 
