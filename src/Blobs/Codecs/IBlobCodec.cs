@@ -21,6 +21,14 @@ public interface IBlobCodec
 
     /// <summary>Decodes the payload from blobs in order.</summary>
     byte[] Decode(IReadOnlyList<ReadOnlyMemory<byte>> blobs);
+
+    /// <summary>
+    /// Starts a streaming builder that takes many items and closes blobs as they fill, refusing
+    /// (with <see cref="BlobCapacityException"/>, or <c>false</c> from <see cref="IBlobBuilder.TryAdd"/>)
+    /// an item that would need more than <paramref name="maxBlobs"/> blobs. The blobs it produces
+    /// decode, under this codec, to the items concatenated.
+    /// </summary>
+    IBlobBuilder CreateBuilder(int maxBlobs);
 }
 
 /// <summary>Thrown when blobs do not decode under a codec; the message names the blob and element index.</summary>
