@@ -66,6 +66,7 @@ internal sealed class CompressedBlobBuilder : IBlobBuilder
         if (_finished) throw new InvalidOperationException("the builder is finished");
         _finished = true;
         _compressor.Dispose();
+        PayloadCompression.EnsureStream(_codec.Algorithm, _body, headerBytes: 0);
         var payload = new byte[CompressionHeader.Size + _body.Length];
         _body.Position = 0;
         _body.ReadExactly(payload.AsSpan(CompressionHeader.Size));

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.IO.Compression;
 using ZstdSharp;
 using ZstdSharp.Unsafe;
@@ -46,8 +47,9 @@ public static class PayloadCompression
         {
             // BrotliEncoderMaxCompressedSize: 2 + 4 bytes per 16 MiB meta-block + 1 (for empty: 2).
             BlobCompression.Brotli => length + 2 + 4 * ((length >> 24) + 1) + 1,
-            // deflateBound with the zlib wrapper: stored blocks cost 5 bytes per 16 KiB, + 2 header + 4 Adler-32, + slack.
-            BlobCompression.Zlib => length + (length >> 12) + (length >> 14) + (length >> 25) + 13 + 6,
+            // zlib-ng's compressBound (the BCL's zlib): its fastest level may spend 9 bits per literal,
+            // so 1/8 on top, + block overhead, + 2 header + 4 Adler-32, + slack.
+            BlobCompression.Zlib => length + ((length + 7) >> 3) + 3 + 6 + 32,
             // ZSTD_COMPRESSBOUND, + 4 for the checksum.
             BlobCompression.Zstd => length + (length >> 8) + (length < (128 << 10) ? ((128 << 10) - length) >> 11 : 0) + 4,
             _ => throw new ArgumentException($"no bound for {algorithm}", nameof(algorithm)),
@@ -62,9 +64,21 @@ public static class PayloadCompression
         output.Write(stackalloc byte[CompressionHeader.Size]);
         using (var compressor = CreateCompressor(algorithm, level ?? DefaultLevel(algorithm), output))
             compressor.Write(data);
+        EnsureStream(algorithm, output);
         var payload = output.ToArray();
         new CompressionHeader(algorithm, (uint)data.Length).Write(payload);
         return payload;
+    }
+
+    /// <summary>
+    /// The BCL's ZLibStream writes nothing at all when given no data; a zlib stream needs at least a
+    /// header, an empty final block and the Adler-32 of nothing. Writes that when <paramref name="output"/>
+    /// got no stream bytes (it holds <paramref name="headerBytes"/> bytes before the stream).
+    /// </summary>
+    internal static void EnsureStream(BlobCompression algorithm, Stream output, int headerBytes = CompressionHeader.Size)
+    {
+        if (algorithm == BlobCompression.Zlib && output.Length == headerBytes)
+            output.Write([0x78, 0xda, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
     }
 
     /// <summary>A stream that compresses into <paramref name="output"/> (left open); <c>Flush</c> emits everything written so far, disposing ends the stream.</summary>
@@ -148,6 +162,7 @@ public static class PayloadCompression
 
     private static unsafe void Zlib(ReadOnlySpan<byte> body, byte[] output)
     {
+        if (body.IsEmpty) throw new BlobDecodingException("compressed payload: the zlib stream is empty");
         fixed (byte* p = body)
         {
             using var source = new UnmanagedMemoryStream(p, body.Length);
@@ -159,12 +174,23 @@ public static class PayloadCompression
         }
         // The inflater checked the Adler-32 trailer where the stream ends; the stream must end at the payload's end,
         // so the last 4 bytes are that trailer.
-        if (body.Length < 4 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(body[^4..]) != Adler32(output))
+        if (body.Length < 4 || BinaryPrimitives.ReadUInt32BigEndian(body[^4..]) != Adler32(output))
             throw new BlobDecodingException("compressed payload: extra bytes after the end of the zlib stream (its last 4 bytes are not the Adler-32 of the data)");
     }
 
-    private static void Zstd(ReadOnlySpan<byte> body, Span<byte> output)
+    private static unsafe void Zstd(ReadOnlySpan<byte> body, Span<byte> output)
     {
+        // One frame, ending exactly at the end of the payload (the streaming decoder would swallow a few
+        // trailing bytes as the start of another frame).
+        nuint frame;
+        fixed (byte* p = body) frame = body.IsEmpty ? 0 : Methods.ZSTD_findFrameCompressedSize(p, (nuint)body.Length);
+        if (body.IsEmpty || Methods.ZSTD_isError(frame))
+        {
+            if (body.Length < 4 || BinaryPrimitives.ReadUInt32LittleEndian(body) != 0xFD2FB528)
+                throw new InvalidDataException("not a zstd frame");
+            throw TooShort("zstd", 0, output.Length);
+        }
+        if (frame < (nuint)body.Length) throw Trailing("zstd", body.Length - (int)frame);
         using var decompressor = new Decompressor();
         var status = decompressor.UnwrapStream(body, output, out int consumed, out int written);
         if (status == OperationStatus.DestinationTooSmall)
