@@ -32,7 +32,8 @@ public sealed class BeaconClient : IDisposable
     {
         var path = $"eth/v1/beacon/blobs/{Uri.EscapeDataString(blockId)}";
         if (versionedHashes is { Count: > 0 })
-            path += "?" + string.Join("&", versionedHashes.Select(h => "versioned_hashes=" + h));
+            // Comma-separated: what Lighthouse, Prysm, Teku and anvil all read (anvil keeps only the last of repeated keys).
+            path += "?versioned_hashes=" + string.Join(",", versionedHashes.Select(h => h.ToString()));
         var data = await GetDataAsync(path, ct).ConfigureAwait(false);
         if (data.ValueKind != JsonValueKind.Array) throw new RpcException($"{path}: 'data' is not an array", Url.ToString(), path);
         return data.EnumerateArray().Select((b, i) => DecodeHex(b.GetString(), $"{path}: data[{i}]")).ToArray();
