@@ -225,14 +225,11 @@ public sealed class BlobSubmitter
             || m.Contains("max fee per blob gas") || m.Contains("blob gas fee") || m.Contains("gas limit") || m.Contains("intrinsic") || m.Contains("replacement");
     }
 
-    /// <summary>A gas limit that covers a blob transaction's intrinsic cost without estimation.</summary>
+    /// <summary>A gas limit that covers a blob transaction's intrinsic cost without estimation (plus 100000 when there is calldata to execute).</summary>
     public static ulong SafeGasDefault(TransactionFields fields)
     {
-        ulong gas = 21_000;
-        foreach (var b in fields.Data.Span) gas += b == 0 ? 4UL : 16UL;
-        foreach (var e in fields.AccessList) gas += 2400UL + 1900UL * (ulong)e.StorageKeys.Count;
-        ulong tokens = 0;
-        foreach (var b in fields.Data.Span) tokens += b == 0 ? 1UL : 4UL;
-        return Math.Max(gas, 21_000 + 10 * tokens) + (fields.Data.Length > 0 ? 100_000UL : 0UL);
+        ArgumentNullException.ThrowIfNull(fields);
+        var data = fields.Data.Span;
+        return Math.Max(IntrinsicGas.Of(data, fields.AccessList), IntrinsicGas.Floor(data)) + (data.Length > 0 ? 100_000UL : 0UL);
     }
 }
