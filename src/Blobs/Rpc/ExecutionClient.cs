@@ -50,6 +50,16 @@ public sealed class ExecutionClient : IDisposable
         return block.BaseFeePerGas?.Value ?? BigInteger.Zero;
     }
 
+    /// <summary>The parentBeaconBlockRoot of execution block <paramref name="number"/> (EIP-4788); null before Cancun or when the block is unknown.</summary>
+    public async Task<Hash32?> ParentBeaconBlockRootAsync(ulong number, CancellationToken ct = default)
+    {
+        var block = await Rpc.SendAsync("eth_getBlockByNumber",
+            () => Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(number)), ct).ConfigureAwait(false);
+        if (block?.ParentBeaconBlockRoot is not { Length: > 0 } root) return null;
+        try { return Hash32.Parse(root); }
+        catch (ArgumentException) { return null; }
+    }
+
     /// <summary>eth_maxPriorityFeePerGas; null when the node does not have it.</summary>
     public async Task<BigInteger?> MaxPriorityFeeAsync(CancellationToken ct = default)
     {
