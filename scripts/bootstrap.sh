@@ -53,9 +53,12 @@ if [[ ! -f $tools/native/libckzg.so || ! -f $stamp || $(cat "$stamp") != "$want_
   rm -rf "$src" && mkdir -p "$src"
   tar -xzf "$tgz" -C "$src"
   pkg="$src/package"
+  # A shim that #includes ckzg.c (to reach c-kzg's internal functions) replaces ckzg.c in the build.
+  ckzg=("$pkg/deps/c-kzg/ckzg.c")
+  if (( ${#shims[@]} )) && grep -qE '^#include[[:space:]]+"ckzg\.c"' "${shims[@]}"; then ckzg=(); fi
   gcc -O2 -fPIC -shared \
     -I "$pkg/deps/blst/bindings" -I "$pkg/deps/c-kzg" \
-    "$pkg/deps/blst/src/server.c" "$pkg/deps/blst/build/assembly.S" "$pkg/deps/c-kzg/ckzg.c" \
+    "$pkg/deps/blst/src/server.c" "$pkg/deps/blst/build/assembly.S" "${ckzg[@]}" \
     "${shims[@]}" \
     -o "$tools/native/libckzg.so"
   echo "$want_stamp" > "$stamp"

@@ -6,7 +6,7 @@ namespace Blobs.Kzg;
 /// Invalid input throws <see cref="KzgInputException"/> with a message naming the problem; a proof
 /// that does not verify makes a verify function return <c>false</c>.
 /// </summary>
-public sealed class KzgContext : IDisposable
+public sealed partial class KzgContext : IDisposable
 {
     private static readonly Lazy<KzgContext> s_default = new(() => new KzgContext(KzgBackends.CreateDefault()));
 
@@ -83,8 +83,8 @@ public sealed class KzgContext : IDisposable
     }
 
     /// <summary>
-    /// recover_cells_and_kzg_proofs: from at least 64 distinct cells (indices &lt; 128, as the spec
-    /// requires) recovers all 128 cells and their proofs.
+    /// recover_cells_and_kzg_proofs: from at least 64 distinct cells (indices &lt; 128 in ascending
+    /// order, as the spec requires) recovers all 128 cells and their proofs.
     /// </summary>
     public void RecoverCellsAndKzgProofs(ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, Span<byte> recoveredCells, Span<KzgProof> recoveredProofs)
     {
@@ -100,6 +100,35 @@ public sealed class KzgContext : IDisposable
         KzgValidation.CheckCellBatch(commitments.Length, cellIndices, cells, proofs.Length);
         if (cellIndices.Length == 0) return true;
         return Backend.VerifyCellKzgProofBatch(commitments, cellIndices, cells, proofs);
+    }
+
+    /// <summary>
+    /// compute_challenge (deneb): the Fiat–Shamir evaluation point of verify_blob_kzg_proof for a blob
+    /// and its commitment. Exposed for tests against the official vectors and between backends.
+    /// </summary>
+    public FieldElement ComputeChallenge(ReadOnlySpan<byte> blob, in KzgCommitment commitment)
+    {
+        KzgValidation.CheckBlob(blob, "blob");
+        return Backend.ComputeChallenge(blob, commitment);
+    }
+
+    /// <summary>
+    /// compute_verify_cell_kzg_proof_batch_challenge (fulu): the scalar whose powers weight the cells in
+    /// verify_cell_kzg_proof_batch. <paramref name="commitments"/> are the distinct commitments and
+    /// <paramref name="commitmentIndices"/>[i] &lt; commitments.Length picks the commitment of cell i.
+    /// </summary>
+    public FieldElement ComputeVerifyCellKzgProofBatchChallenge(ReadOnlySpan<KzgCommitment> commitments, ReadOnlySpan<ulong> commitmentIndices,
+        ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, ReadOnlySpan<KzgProof> proofs)
+    {
+        if (commitmentIndices.Length != cellIndices.Length)
+            throw new KzgInputException($"cell batch: {commitmentIndices.Length} commitment indices, {cellIndices.Length} cell indices; counts must match");
+        KzgValidation.CheckCellBatch(cellIndices.Length, cellIndices, cells, proofs.Length);
+        for (int i = 0; i < commitmentIndices.Length; i++)
+        {
+            if (commitmentIndices[i] >= (ulong)commitments.Length)
+                throw new KzgInputException($"commitment indices: index {commitmentIndices[i]} at position {i} is out of range ({commitments.Length} commitments)");
+        }
+        return Backend.ComputeVerifyCellKzgProofBatchChallenge(commitments, commitmentIndices, cellIndices, cells, proofs);
     }
 
     /// <summary>kzg_to_versioned_hash.</summary>

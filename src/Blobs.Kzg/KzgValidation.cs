@@ -11,17 +11,43 @@ public static class KzgValidation
         CheckElements(blob, what);
     }
 
+    /// <summary>Checks the length of a cell (2048 bytes) and that each of its 64 elements is canonical.</summary>
+    public static void CheckCell(ReadOnlySpan<byte> cell, string what)
+    {
+        if (cell.Length != KzgConstants.BytesPerCell)
+            throw new KzgInputException($"{what}: expected {KzgConstants.BytesPerCell} bytes, got {cell.Length}");
+        CheckElements(cell, what);
+    }
+
     /// <summary>Checks that every 32-byte element of <paramref name="data"/> is below BLS_MODULUS.</summary>
     public static void CheckElements(ReadOnlySpan<byte> data, string what)
+    {
+        int bad = FirstNonCanonical(data);
+        if (bad >= 0)
+            throw new KzgInputException($"{what}: field element {bad} is not canonical (value ≥ BLS_MODULUS)");
+    }
+
+    /// <summary>The problem with a would-be blob (length, or the first non-canonical element), or null when it is valid.</summary>
+    public static string? FindBlobError(ReadOnlySpan<byte> blob, string what)
+    {
+        if (blob.Length != KzgConstants.BytesPerBlob)
+            return $"{what}: expected {KzgConstants.BytesPerBlob} bytes, got {blob.Length}";
+        int bad = FirstNonCanonical(blob);
+        return bad < 0 ? null : $"{what}: field element {bad} is not canonical (value ≥ BLS_MODULUS)";
+    }
+
+    /// <summary>Index of the first 32-byte element ≥ BLS_MODULUS, or -1 when all are canonical.</summary>
+    public static int FirstNonCanonical(ReadOnlySpan<byte> data)
     {
         var modulus = KzgConstants.BlsModulusBigEndian;
         for (int i = 0, off = 0; off < data.Length; i++, off += KzgConstants.BytesPerFieldElement)
         {
             // Fast path: top byte below 0x73 is always canonical.
             if (data[off] < 0x73) continue;
-            if (data.Slice(off, KzgConstants.BytesPerFieldElement).SequenceCompareTo(modulus) >= 0)
-                throw new KzgInputException($"{what}: field element {i} is not canonical (value ≥ BLS_MODULUS)");
+            if (data.Slice(off, Math.Min(KzgConstants.BytesPerFieldElement, data.Length - off)).SequenceCompareTo(modulus) >= 0)
+                return i;
         }
+        return -1;
     }
 
     internal static void CheckOutput(int actual, int expected, string what)
@@ -30,6 +56,7 @@ public static class KzgValidation
             throw new ArgumentException($"{what}: output buffer holds {actual}, needs {expected}");
     }
 
+    /// <summary>recover_cells_and_kzg_proofs preconditions: counts, 64…128 distinct indices below 128 in ascending order, canonical cells.</summary>
     internal static void CheckRecoveryInput(ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells)
     {
         int n = cellIndices.Length;
@@ -47,6 +74,8 @@ public static class KzgValidation
                 throw new KzgInputException($"cell indices: index {idx} at position {i} is out of range (must be < {KzgConstants.CellsPerExtBlob})");
             if (seen[(int)idx])
                 throw new KzgInputException($"cell indices: index {idx} at position {i} is a duplicate");
+            if (i > 0 && idx < cellIndices[i - 1])
+                throw new KzgInputException($"cell indices: index {idx} at position {i} follows {cellIndices[i - 1]}; recovery needs them in ascending order");
             seen[(int)idx] = true;
         }
         for (int i = 0; i < n; i++)

@@ -40,4 +40,23 @@ public interface IKzgBackend : IDisposable
 
     /// <summary>verify_cell_kzg_proof_batch.</summary>
     bool VerifyCellKzgProofBatch(ReadOnlySpan<KzgCommitment> commitments, ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, ReadOnlySpan<KzgProof> proofs);
+
+    /// <summary>
+    /// compute_challenge (deneb): the Fiat–Shamir evaluation point for a blob and its commitment,
+    /// hash_to_bls_field(sha256(FSBLOBVERIFY_V1_ ‖ degree ‖ blob ‖ commitment)). Exposed for
+    /// differential and vector tests; a backend that does not expose it throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    FieldElement ComputeChallenge(ReadOnlySpan<byte> blob, in KzgCommitment commitment) =>
+        throw new NotSupportedException($"the {Name} backend does not expose compute_challenge");
+
+    /// <summary>
+    /// compute_verify_cell_kzg_proof_batch_challenge (fulu): the scalar r whose powers weight the cells
+    /// in verify_cell_kzg_proof_batch. <paramref name="commitments"/> are the distinct commitments,
+    /// <paramref name="commitmentIndices"/>[i] picks the commitment of cell i, <paramref name="cells"/>
+    /// holds the cells (cosets_evals) back to back. A backend that does not expose it throws
+    /// <see cref="NotSupportedException"/>.
+    /// </summary>
+    FieldElement ComputeVerifyCellKzgProofBatchChallenge(ReadOnlySpan<KzgCommitment> commitments, ReadOnlySpan<ulong> commitmentIndices,
+        ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, ReadOnlySpan<KzgProof> proofs) =>
+        throw new NotSupportedException($"the {Name} backend does not expose compute_verify_cell_kzg_proof_batch_challenge");
 }
