@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Numerics;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -225,34 +224,12 @@ internal static class TxCli
         throw new CliException($"{option} '{text}' is not an amount in wei (a decimal or 0x-hex integer)", ExitCodes.InvalidInput);
     }
 
-    /// <summary>The codec named by --codec, from the codec registry when present, otherwise by scanning the library for IBlobCodec types.</summary>
+    /// <summary>The codec named by --codec, from the codec registry.</summary>
     public static IBlobCodec Codec(ParseResult parse) => Codec(parse.GetValue(CodecName) ?? "simple");
 
-    public static IBlobCodec Codec(string name)
-    {
-        var assembly = typeof(IBlobCodec).Assembly;
-        var registry = assembly.GetType("Blobs.Codecs.BlobCodecs");
-        var get = registry?.GetMethod("Get", BindingFlags.Public | BindingFlags.Static, [typeof(string)]);
-        if (get is not null)
-        {
-            try { if (get.Invoke(null, [name]) is IBlobCodec c) return c; }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                throw new CliException(e.InnerException.Message, ExitCodes.InvalidInput, e.InnerException);
-            }
-        }
-        var found = new List<IBlobCodec>();
-        foreach (var t in assembly.GetTypes().Where(t => !t.IsAbstract && !t.IsInterface && typeof(IBlobCodec).IsAssignableFrom(t)))
-        {
-            var instance = t.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IBlobCodec
-                ?? (t.GetConstructor(Type.EmptyTypes) is not null ? Activator.CreateInstance(t) as IBlobCodec : null);
-            if (instance is not null) found.Add(instance);
-        }
-        return found.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new CliException(found.Count == 0
-                ? $"codec '{name}': no codecs are built into this version"
-                : $"unknown codec '{name}'; available: {string.Join(", ", found.Select(c => c.Name))}", ExitCodes.InvalidInput);
-    }
+    public static IBlobCodec Codec(string name) =>
+        BlobCodecs.TryGet(name, out var codec) ? codec
+            : throw new CliException($"unknown codec '{name}'; available: {string.Join(", ", BlobCodecs.Names)}", ExitCodes.InvalidInput);
 
     /// <summary>The KZG context --kzg asks for, or null with the reason when no backend can be loaded.</summary>
     public static KzgContext? TryKzg(ParseResult parse, out string? problem)

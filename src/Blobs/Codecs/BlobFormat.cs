@@ -72,8 +72,19 @@ public static class BlobFormat
         for (int e = 0; e < FieldElementsPerBlob; e++)
         {
             byte top = blob[e * BytesPerFieldElement];
-            if (top != 0) throw new BlobDecodingException(blobIndex, e, $"byte 0 is 0x{top:x2}; the {codec} codec needs it zero");
+            if (top != 0) throw new BlobDecodingException(blobIndex, e, $"byte 0 is 0x{top:x2}{NonCanonicalNote(blob.Slice(e * BytesPerFieldElement, BytesPerFieldElement))}; the {codec} codec needs it zero");
         }
+    }
+
+    /// <summary>" (not a canonical field element)" when the element is at least BLS_MODULUS, else "".</summary>
+    internal static string NonCanonicalNote(ReadOnlySpan<byte> element) =>
+        IsCanonical(element) ? "" : " (not a canonical field element: at least BLS_MODULUS)";
+
+    /// <summary>Throws <see cref="BlobDecodingException"/> at the first element whose value is at least BLS_MODULUS.</summary>
+    internal static void RequireCanonical(ReadOnlySpan<byte> blob, int blobIndex)
+    {
+        int e = FirstNonCanonical(blob);
+        if (e >= 0) throw new BlobDecodingException(blobIndex, e, "not a canonical field element (at least BLS_MODULUS)");
     }
 
     /// <summary>Throws <see cref="BlobDecodingException"/> naming the first non-zero byte in <paramref name="region"/>, which starts at byte <paramref name="regionStart"/> of blob <paramref name="blobIndex"/>.</summary>

@@ -43,7 +43,7 @@ internal sealed class ChunkedBlobBuilder : IBlobBuilder
             if (_fill == _pending.Length)
             {
                 var blob = new byte[BlobFormat.BytesPerBlob];
-                _codec.EncodeFullChunk(_pending, blob);
+                _codec.EncodeFullChunk(_pending, blob, _closed.Count);
                 _fill = 0;
                 Close(blob);
             }
@@ -62,7 +62,7 @@ internal sealed class ChunkedBlobBuilder : IBlobBuilder
         if (_finished) throw new InvalidOperationException("the builder is finished");
         _finished = true;
         var blob = new byte[BlobFormat.BytesPerBlob];
-        if (_codec.TryEncodeTailChunk(_pending.AsSpan(0, _fill), BytesAdded, blob)) Close(blob);
+        if (_codec.TryEncodeTailChunk(_pending.AsSpan(0, _fill), BytesAdded, blob, _closed.Count)) Close(blob);
         return [.. _closed];
     }
 

@@ -3,7 +3,9 @@ namespace Blobs.Codecs;
 /// <summary>
 /// Base of the codecs that cut the payload into fixed-size chunks, one chunk per blob, and encode
 /// each blob from its own chunk only (OP Stack v0, viem, raw). A "full" chunk is
-/// <see cref="ChunkSize"/> bytes; the tail is the rest (shorter, possibly empty).
+/// <see cref="ChunkSize"/> bytes; the tail is the rest (shorter, possibly empty), encoded into
+/// the last blob when <see cref="NeedsTailBlob"/> says so. Streaming output
+/// (<see cref="CreateBuilder"/>) is byte-identical to <see cref="Encode"/> of the concatenated items.
 /// </summary>
 public abstract class ChunkedBlobCodec : IBlobCodec
 {
@@ -30,11 +32,11 @@ public abstract class ChunkedBlobCodec : IBlobCodec
     /// <summary>Whether a tail of <paramref name="tailLength"/> bytes (total payload <paramref name="totalLength"/>) takes a blob of its own.</summary>
     protected abstract bool NeedsTailBlob(int tailLength, long totalLength);
 
-    /// <summary>Encodes a full chunk (exactly <see cref="ChunkSize"/> bytes) into a zeroed blob.</summary>
-    protected abstract void EncodeFull(ReadOnlySpan<byte> chunk, Span<byte> blob);
+    /// <summary>Encodes a full chunk (exactly <see cref="ChunkSize"/> bytes) into a zeroed blob, the <paramref name="blobIndex"/>-th of the output.</summary>
+    protected abstract void EncodeFull(ReadOnlySpan<byte> chunk, Span<byte> blob, int blobIndex);
 
-    /// <summary>Encodes the tail (fewer than <see cref="ChunkSize"/> bytes) into a zeroed blob.</summary>
-    protected abstract void EncodeTail(ReadOnlySpan<byte> tail, Span<byte> blob);
+    /// <summary>Encodes the tail (fewer than <see cref="ChunkSize"/> bytes) into a zeroed blob, the <paramref name="blobIndex"/>-th (last) of the output.</summary>
+    protected abstract void EncodeTail(ReadOnlySpan<byte> tail, Span<byte> blob, int blobIndex);
 
     /// <summary>Checks the whole payload before anything is encoded (throws <see cref="ArgumentException"/>); none by default.</summary>
     protected virtual void CheckPayload(ReadOnlySpan<byte> data) { }
@@ -49,12 +51,12 @@ public abstract class ChunkedBlobCodec : IBlobCodec
         for (; off + chunk <= data.Length && i < count; off += chunk, i++)
         {
             blobs[i] = new byte[BlobFormat.BytesPerBlob];
-            EncodeFull(data.Slice(off, chunk), blobs[i]);
+            EncodeFull(data.Slice(off, chunk), blobs[i], i);
         }
         if (i < count)
         {
             blobs[i] = new byte[BlobFormat.BytesPerBlob];
-            EncodeTail(data[off..], blobs[i]);
+            EncodeTail(data[off..], blobs[i], i);
         }
         return blobs;
     }
@@ -66,14 +68,13 @@ public abstract class ChunkedBlobCodec : IBlobCodec
     public IBlobBuilder CreateBuilder(int maxBlobs) => new ChunkedBlobBuilder(this, maxBlobs);
 
     /// <summary>Encodes a full chunk for the builder.</summary>
-    internal void EncodeFullChunk(ReadOnlySpan<byte> chunk, Span<byte> blob) => EncodeFull(chunk, blob);
+    internal void EncodeFullChunk(ReadOnlySpan<byte> chunk, Span<byte> blob, int blobIndex) => EncodeFull(chunk, blob, blobIndex);
 
     /// <summary>Encodes the tail for the builder, if it takes a blob.</summary>
-    internal bool TryEncodeTailChunk(ReadOnlySpan<byte> tail, long totalLength, Span<byte> blob)
+    internal bool TryEncodeTailChunk(ReadOnlySpan<byte> tail, long totalLength, Span<byte> blob, int blobIndex)
     {
         if (!NeedsTailBlob(tail.Length, totalLength)) return false;
-        CheckPayload(tail);
-        EncodeTail(tail, blob);
+        EncodeTail(tail, blob, blobIndex);
         return true;
     }
 

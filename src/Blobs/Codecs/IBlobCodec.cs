@@ -37,6 +37,13 @@ public sealed class BlobDecodingException : FormatException
     /// <summary>Creates the exception.</summary>
     public BlobDecodingException(string message) : base(message) { }
 
+    /// <summary>Creates the exception for a whole blob.</summary>
+    public BlobDecodingException(int blobIndex, string problem)
+        : base($"blob {blobIndex}: {problem}")
+    {
+        BlobIndex = blobIndex;
+    }
+
     /// <summary>Creates the exception for a position in the input.</summary>
     public BlobDecodingException(int blobIndex, int elementIndex, string problem)
         : base($"blob {blobIndex}, field element {elementIndex}: {problem}")
