@@ -36,7 +36,7 @@ public sealed class BlobSubmitter
         options ??= new SubmitOptions();
         var notes = new List<string>();
         var (signed, formKnown) = await PrepareAsync(to, blobs, privateKey, options, notes, ct).ConfigureAwait(false);
-        return await SubmitAsync(signed, privateKey, options, allowFormFallback: !formKnown && _kzg is not null, notes, ct).ConfigureAwait(false);
+        return await SubmitAsync(signed, options, allowFormFallback: !formKnown && _kzg is not null, notes, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -57,7 +57,7 @@ public sealed class BlobSubmitter
         }
         var fields = await FillAsync(to, sidecar.VersionedHashes(), BlobTransactionSigner.AddressOf(privateKey.Span), options, notes, ct).ConfigureAwait(false);
         var signed = BlobTransactionBuilder.Sign(fields, sidecar, privateKey.Span);
-        return await SubmitAsync(signed, privateKey, options, allowFormFallback: !known && _kzg is not null, notes, ct).ConfigureAwait(false);
+        return await SubmitAsync(signed, options, allowFormFallback: !known && _kzg is not null, notes, ct).ConfigureAwait(false);
     }
 
     /// <summary>Builds and signs (nothing is sent). The flag says whether the form came from the node or the options (true) or is a guess (false).</summary>
@@ -65,8 +65,8 @@ public sealed class BlobSubmitter
     {
         ArgumentNullException.ThrowIfNull(options);
         var kzg = RequireKzg("computing commitments and proofs");
-        var (version, known) = await ResolveFormAsync(options, notes, null, ct).ConfigureAwait(false);
         var from = BlobTransactionSigner.AddressOf(privateKey.Span);
+        var (version, known) = await ResolveFormAsync(options, notes, null, ct).ConfigureAwait(false);
         // Validate the chain before the expensive part (commitments and proofs).
         await CheckChainAsync(options, ct).ConfigureAwait(false);
         options.Status?.Report(version == SidecarVersion.V1
@@ -156,7 +156,7 @@ public sealed class BlobSubmitter
     /// Sends a signed transaction. With <paramref name="allowFormFallback"/>, a rejection that is not
     /// about nonce, fees or funds is retried once in the other sidecar form.
     /// </summary>
-    public async Task<SubmissionResult> SubmitAsync(SignedBlobTransaction signed, ReadOnlyMemory<byte> privateKey, SubmitOptions options, bool allowFormFallback, List<string> notes, CancellationToken ct = default)
+    public async Task<SubmissionResult> SubmitAsync(SignedBlobTransaction signed, SubmitOptions options, bool allowFormFallback, List<string> notes, CancellationToken ct = default)
     {
         Hash32 hash;
         try
@@ -198,7 +198,7 @@ public sealed class BlobSubmitter
         var fields = BumpFees(BlobTransactionBuilder.FieldsOf(pending.Transaction), options);
         var replacement = BlobTransactionBuilder.Sign(fields, pending.Sidecar, privateKey.Span);
         options.Status?.Report($"replacing nonce {fields.Nonce}: tip {fields.MaxPriorityFeePerGas}, fee cap {fields.MaxFeePerGas}, blob fee cap {fields.MaxFeePerBlobGas}");
-        return await SubmitAsync(replacement, privateKey, options, allowFormFallback: false, [], ct).ConfigureAwait(false);
+        return await SubmitAsync(replacement, options, allowFormFallback: false, [], ct).ConfigureAwait(false);
     }
 
     /// <summary>The fields with every fee at least doubled (and at least the explicit fees of <paramref name="options"/>).</summary>
