@@ -23,14 +23,17 @@ public sealed class JsonRpcClient : IDisposable
     /// <summary>Creates a client for <paramref name="url"/> (http or https).</summary>
     /// <param name="url">The endpoint.</param>
     /// <param name="http">An HttpClient to use (not disposed by this client); null for one of its own.</param>
-    /// <param name="timeout">How long one call may take (default 30 s).</param>
+    /// <param name="timeout">
+    /// How long one call may take (default: Nethereum's <c>ClientBase.ConnectionTimeout</c>, 20 s). Nethereum's own limit is
+    /// process-wide and also applies; this library never changes it, so a longer timeout needs the application to raise it.
+    /// </param>
     public JsonRpcClient(string url, HttpClient? http = null, TimeSpan? timeout = null)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
             throw new ArgumentException($"RPC URL '{Redact(url)}' is not an http(s) URL");
         Url = uri;
         _ownsHttp = http is null;
-        Timeout = timeout ?? TimeSpan.FromSeconds(30);
+        Timeout = timeout ?? ClientBase.ConnectionTimeout;
         _http = http ?? new HttpClient { Timeout = Timeout + TimeSpan.FromSeconds(5) };
         // Nethereum's own limit (ClientBase.ConnectionTimeout) is process-wide; ours is per client, in SendAsync.
         _client = new RpcClient(uri, _http, null, null, null);

@@ -17,7 +17,7 @@ internal sealed class FakeOsakaGethProxy : IDisposable
     private readonly HttpClient _http = new();
     private readonly string _upstream;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly Thread _loop;
 
     public FakeOsakaGethProxy(string upstream)
     {
@@ -27,7 +27,10 @@ internal sealed class FakeOsakaGethProxy : IDisposable
         Url = $"http://127.0.0.1:{port}/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
-        _loop = Task.Run(LoopAsync);
+        // A dedicated thread with blocking I/O: the proxy must answer even when the test host's thread pool is
+        // saturated by other tests (KZG work in parallel), or the client under test would time out for no fault of its own.
+        _loop = new Thread(Loop) { IsBackground = true, Name = "fake-osaka-geth" };
+        _loop.Start();
     }
 
     public string Url { get; }
@@ -35,22 +38,22 @@ internal sealed class FakeOsakaGethProxy : IDisposable
     /// <summary>The sidecar forms of the raw transactions seen, in order ("v0", "v1").</summary>
     public List<string> RawForms { get; } = [];
 
-    private async Task LoopAsync()
+    private void Loop()
     {
         while (!_stop.IsCancellationRequested)
         {
             HttpListenerContext ctx;
-            try { ctx = await _listener.GetContextAsync(); }
-            catch (Exception) when (_stop.IsCancellationRequested) { return; }
-            catch (HttpListenerException) { return; }
-            _ = Task.Run(() => HandleAsync(ctx));
+            try { ctx = _listener.GetContext(); }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
+            try { Handle(ctx); }
+            catch (Exception e) when (e is HttpRequestException or IOException or HttpListenerException) { ctx.Response.Abort(); }
         }
     }
 
-    private async Task HandleAsync(HttpListenerContext ctx)
+    private void Handle(HttpListenerContext ctx)
     {
         string body;
-        using (var reader = new StreamReader(ctx.Request.InputStream, Encoding.UTF8)) body = await reader.ReadToEndAsync();
+        using (var reader = new StreamReader(ctx.Request.InputStream, Encoding.UTF8)) body = reader.ReadToEnd();
         var request = JsonNode.Parse(body)!;
         var method = request["method"]?.GetValue<string>();
         string answer;
@@ -64,13 +67,15 @@ internal sealed class FakeOsakaGethProxy : IDisposable
         else
         {
             if (method == "eth_sendRawTransaction") lock (RawForms) RawForms.Add("v1");
-            var response = await _http.PostAsync(_upstream, new StringContent(body, Encoding.UTF8, "application/json"));
-            answer = await response.Content.ReadAsStringAsync();
+            using var forward = new HttpRequestMessage(HttpMethod.Post, _upstream) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            using var response = _http.Send(forward);
+            using var reader = new StreamReader(response.Content.ReadAsStream(), Encoding.UTF8);
+            answer = reader.ReadToEnd();
         }
         var bytes = Encoding.UTF8.GetBytes(answer);
         ctx.Response.ContentType = "application/json";
         ctx.Response.ContentLength64 = bytes.Length;
-        await ctx.Response.OutputStream.WriteAsync(bytes);
+        ctx.Response.OutputStream.Write(bytes);
         ctx.Response.Close();
     }
 
@@ -88,7 +93,7 @@ internal sealed class FakeOsakaGethProxy : IDisposable
     {
         _stop.Cancel();
         _listener.Close();
-        try { _loop.Wait(2000); } catch (AggregateException) { }
+        _loop.Join(2000);
         _http.Dispose();
     }
 }
