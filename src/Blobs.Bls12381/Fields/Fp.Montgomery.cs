@@ -15,17 +15,16 @@ public readonly partial struct Fp
     /// </remarks>
     public static Fp Mul(in Fp a, in Fp b)
     {
-        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4, a5 = a.L5;
         ulong t0, t1, t2, t3, t4, t5, A, C, m, bi;
 
         // i = 0: t = a·b0 (no previous t), then reduce one word.
         bi = b.L0;
-        t0 = a0 * bi; A = MulHi(a0, bi);
-        t1 = MacNoAdd(a1, bi, ref A);
-        t2 = MacNoAdd(a2, bi, ref A);
-        t3 = MacNoAdd(a3, bi, ref A);
-        t4 = MacNoAdd(a4, bi, ref A);
-        t5 = MacNoAdd(a5, bi, ref A);
+        t0 = a.L0 * bi; A = MulHi(a.L0, bi);
+        t1 = MacNoAdd(a.L1, bi, ref A);
+        t2 = MacNoAdd(a.L2, bi, ref A);
+        t3 = MacNoAdd(a.L3, bi, ref A);
+        t4 = MacNoAdd(a.L4, bi, ref A);
+        t5 = MacNoAdd(a.L5, bi, ref A);
         m = t0 * Inv;
         C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
         t0 = Mac(t1, m, P1, ref C);
@@ -38,66 +37,66 @@ public readonly partial struct Fp
         // i = 1
         bi = b.L1;
         A = 0;
-        t0 = Mac(t0, a0, bi, ref A);
+        t0 = Mac(t0, a.L0, bi, ref A);
         m = t0 * Inv;
         C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
-        t1 = Mac(t1, a1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
-        t2 = Mac(t2, a2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
-        t3 = Mac(t3, a3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
-        t4 = Mac(t4, a4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
-        t5 = Mac(t5, a5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
+        t1 = Mac(t1, a.L1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
+        t2 = Mac(t2, a.L2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
+        t3 = Mac(t3, a.L3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
+        t4 = Mac(t4, a.L4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
+        t5 = Mac(t5, a.L5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
         t5 = C + A;
 
         // i = 2
         bi = b.L2;
         A = 0;
-        t0 = Mac(t0, a0, bi, ref A);
+        t0 = Mac(t0, a.L0, bi, ref A);
         m = t0 * Inv;
         C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
-        t1 = Mac(t1, a1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
-        t2 = Mac(t2, a2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
-        t3 = Mac(t3, a3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
-        t4 = Mac(t4, a4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
-        t5 = Mac(t5, a5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
+        t1 = Mac(t1, a.L1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
+        t2 = Mac(t2, a.L2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
+        t3 = Mac(t3, a.L3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
+        t4 = Mac(t4, a.L4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
+        t5 = Mac(t5, a.L5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
         t5 = C + A;
 
         // i = 3
         bi = b.L3;
         A = 0;
-        t0 = Mac(t0, a0, bi, ref A);
+        t0 = Mac(t0, a.L0, bi, ref A);
         m = t0 * Inv;
         C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
-        t1 = Mac(t1, a1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
-        t2 = Mac(t2, a2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
-        t3 = Mac(t3, a3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
-        t4 = Mac(t4, a4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
-        t5 = Mac(t5, a5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
+        t1 = Mac(t1, a.L1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
+        t2 = Mac(t2, a.L2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
+        t3 = Mac(t3, a.L3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
+        t4 = Mac(t4, a.L4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
+        t5 = Mac(t5, a.L5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
         t5 = C + A;
 
         // i = 4
         bi = b.L4;
         A = 0;
-        t0 = Mac(t0, a0, bi, ref A);
+        t0 = Mac(t0, a.L0, bi, ref A);
         m = t0 * Inv;
         C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
-        t1 = Mac(t1, a1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
-        t2 = Mac(t2, a2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
-        t3 = Mac(t3, a3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
-        t4 = Mac(t4, a4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
-        t5 = Mac(t5, a5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
+        t1 = Mac(t1, a.L1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
+        t2 = Mac(t2, a.L2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
+        t3 = Mac(t3, a.L3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
+        t4 = Mac(t4, a.L4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
+        t5 = Mac(t5, a.L5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
         t5 = C + A;
 
         // i = 5
         bi = b.L5;
         A = 0;
-        t0 = Mac(t0, a0, bi, ref A);
+        t0 = Mac(t0, a.L0, bi, ref A);
         m = t0 * Inv;
         C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
-        t1 = Mac(t1, a1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
-        t2 = Mac(t2, a2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
-        t3 = Mac(t3, a3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
-        t4 = Mac(t4, a4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
-        t5 = Mac(t5, a5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
+        t1 = Mac(t1, a.L1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
+        t2 = Mac(t2, a.L2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
+        t3 = Mac(t3, a.L3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
+        t4 = Mac(t4, a.L4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
+        t5 = Mac(t5, a.L5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
         t5 = C + A;
 
         // t < 2p: one conditional subtraction.
@@ -111,32 +110,31 @@ public readonly partial struct Fp
     /// </remarks>
     public static Fp Square(in Fp a)
     {
-        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4, a5 = a.L5;
         ulong c;
         // 1. Cross products a_i·a_j (i < j) into t1..t10.
-        ulong t1 = a0 * a1; c = MulHi(a0, a1);
-        ulong t2 = MacNoAdd(a0, a2, ref c);
-        ulong t3 = MacNoAdd(a0, a3, ref c);
-        ulong t4 = MacNoAdd(a0, a4, ref c);
-        ulong t5 = MacNoAdd(a0, a5, ref c);
+        ulong t1 = a.L0 * a.L1; c = MulHi(a.L0, a.L1);
+        ulong t2 = MacNoAdd(a.L0, a.L2, ref c);
+        ulong t3 = MacNoAdd(a.L0, a.L3, ref c);
+        ulong t4 = MacNoAdd(a.L0, a.L4, ref c);
+        ulong t5 = MacNoAdd(a.L0, a.L5, ref c);
         ulong t6 = c;
         c = 0;
-        t3 = Mac(t3, a1, a2, ref c);
-        t4 = Mac(t4, a1, a3, ref c);
-        t5 = Mac(t5, a1, a4, ref c);
-        t6 = Mac(t6, a1, a5, ref c);
+        t3 = Mac(t3, a.L1, a.L2, ref c);
+        t4 = Mac(t4, a.L1, a.L3, ref c);
+        t5 = Mac(t5, a.L1, a.L4, ref c);
+        t6 = Mac(t6, a.L1, a.L5, ref c);
         ulong t7 = c;
         c = 0;
-        t5 = Mac(t5, a2, a3, ref c);
-        t6 = Mac(t6, a2, a4, ref c);
-        t7 = Mac(t7, a2, a5, ref c);
+        t5 = Mac(t5, a.L2, a.L3, ref c);
+        t6 = Mac(t6, a.L2, a.L4, ref c);
+        t7 = Mac(t7, a.L2, a.L5, ref c);
         ulong t8 = c;
         c = 0;
-        t7 = Mac(t7, a3, a4, ref c);
-        t8 = Mac(t8, a3, a5, ref c);
+        t7 = Mac(t7, a.L3, a.L4, ref c);
+        t8 = Mac(t8, a.L3, a.L5, ref c);
         ulong t9 = c;
         c = 0;
-        t9 = Mac(t9, a4, a5, ref c);
+        t9 = Mac(t9, a.L4, a.L5, ref c);
         ulong t10 = c;
 
         // 2. Double them (t11 takes the top bit).
@@ -153,20 +151,20 @@ public readonly partial struct Fp
         t1 <<= 1;
 
         // 3. Add the diagonal squares a_i² at words 2i, 2i+1.
-        ulong t0 = a0 * a0;
-        ulong h = MulHi(a0, a0);
+        ulong t0 = a.L0 * a.L0;
+        ulong h = MulHi(a.L0, a.L0);
         c = 0;
         t1 = AddC(t1, h, ref c);
-        t2 = AddC(t2, a1 * a1, ref c);
-        t3 = AddC(t3, MulHi(a1, a1), ref c);
-        t4 = AddC(t4, a2 * a2, ref c);
-        t5 = AddC(t5, MulHi(a2, a2), ref c);
-        t6 = AddC(t6, a3 * a3, ref c);
-        t7 = AddC(t7, MulHi(a3, a3), ref c);
-        t8 = AddC(t8, a4 * a4, ref c);
-        t9 = AddC(t9, MulHi(a4, a4), ref c);
-        t10 = AddC(t10, a5 * a5, ref c);
-        t11 = t11 + MulHi(a5, a5) + c;
+        t2 = AddC(t2, a.L1 * a.L1, ref c);
+        t3 = AddC(t3, MulHi(a.L1, a.L1), ref c);
+        t4 = AddC(t4, a.L2 * a.L2, ref c);
+        t5 = AddC(t5, MulHi(a.L2, a.L2), ref c);
+        t6 = AddC(t6, a.L3 * a.L3, ref c);
+        t7 = AddC(t7, MulHi(a.L3, a.L3), ref c);
+        t8 = AddC(t8, a.L4 * a.L4, ref c);
+        t9 = AddC(t9, MulHi(a.L4, a.L4), ref c);
+        t10 = AddC(t10, a.L5 * a.L5, ref c);
+        t11 = t11 + MulHi(a.L5, a.L5) + c;
 
         // 4. Montgomery reduction, one word at a time; the carry out of each step's top word is
         //    held in c and added at the next step's top word.
