@@ -88,6 +88,10 @@ public sealed class FeeCommand : ICliCommand
         var baseFee = parse.GetValue(_baseFee) is { } baseFeeText ? ParseWei(baseFeeText, "--base-fee") : DefaultOfflineBaseFee;
         if (url is not null)
         {
+            // The node's head replaces these: refuse them rather than ignore them.
+            foreach (var offlineOnly in new Option<string?>[] { _timestamp, _excess, _baseFee, _blobGasUsed })
+                if (parse.GetResult(offlineOnly) is { Implicit: false })
+                    throw new CliException($"{offlineOnly.Name} is for offline use; with --rpc-url the node's head block is used", ExitCodes.InvalidInput);
             using var source = CreateSource(url);
             try
             {
@@ -177,7 +181,7 @@ public sealed class FeeCommand : ICliCommand
         console.Write(table);
         console.MarkupLine(cost.CalldataCheaper ? "[yellow]calldata is cheaper[/]" : "[green]blobs are cheaper[/]");
         if (cost.CalldataExceedsTransactionGasCap) console.MarkupLine($"[yellow]calldata needs {cost.CalldataGas} gas, more than one transaction may use (2^24, EIP-7825)[/]");
-        console.MarkupLine(cost.BreakEvenBytes is { } n ? $"break-even: blobs cost no more than calldata from {n} bytes (non-zero data)" : "break-even: none up to 6 blobs — calldata stays cheaper at these prices");
+        console.MarkupLine(cost.BreakEvenBytes is { } n ? $"break-even: from {n} byte(s) of non-zero data, blobs cost no more than calldata" : "break-even: none up to 6 blobs — calldata stays cheaper at these prices");
         return ExitCodes.Ok;
     }
 
@@ -389,7 +393,8 @@ public sealed class FeeCommand : ICliCommand
 
             var r = Recommendation;
             console.MarkupLine($"recommended for inclusion within {r.WithinBlocks} block(s), even if all are full:");
-            console.MarkupLine($"  maxFeePerBlobGas     [bold]{Markup.Escape(FormatWei(r.MaxFeePerBlobGas))}[/] ({D(r.MaxFeePerBlobGas)} wei)");
+            string exact = r.MaxFeePerBlobGas < 1_000_000 ? "" : $" ({D(r.MaxFeePerBlobGas)} wei)";
+            console.MarkupLine($"  maxFeePerBlobGas     [bold]{Markup.Escape(FormatWei(r.MaxFeePerBlobGas))}[/]{exact}");
             console.MarkupLine($"  maxPriorityFeePerGas {Markup.Escape(FormatWei(r.MaxPriorityFeePerGas))} ({Markup.Escape(r.PriorityFeeSource)})");
             console.MarkupLine($"  maxFeePerGas         {Markup.Escape(FormatWei(r.MaxFeePerGas))} (2 × next base fee + tip)");
             var peers = string.Join(", ", Peers().Select(p => $"{p.Name} {FormatWei(p.Bid)}{(p.Bid >= r.MaxFeePerBlobGas ? "" : " (too low if blocks fill)")}"));

@@ -139,6 +139,7 @@ public class FeeCommandTests
     [InlineData("BYTES '-5': expected a payload length in bytes", "fee", "cost", "-5", "--fork", "osaka")]
     [InlineData("--capacity '0': expected an integer between 1 and 131072", "fee", "cost", "10", "--fork", "osaka", "--capacity", "0")]
     [InlineData("--priority-fee 'x': expected a non-negative integer in wei", "fee", "cost", "10", "--fork", "osaka", "--priority-fee", "x")]
+    [InlineData("--excess-blob-gas is for offline use", "fee", "--rpc-url", "http://127.0.0.1:1", "--excess-blob-gas", "5")]
     [InlineData("exceeds 4096", "fee", "--fork", "osaka", "--excess-blob-gas", "18446744073709551615")]
     [InlineData("leaves no room", "fee", "--fork", "osaka", "--timestamp", "18446744073709551615")]
     [InlineData("payload too large", "fee", "cost", "1000000000000000", "--fork", "osaka")]

@@ -122,6 +122,22 @@ public class CostTests
     }
 
     [Fact]
+    public void Prices_for_the_next_block_follow_its_fork()
+    {
+        // Prague head: 9 blobs per transaction; the BPO1 block after it: 6 (EIP-7594), priced with BPO1's fraction.
+        var forks = new ForkSchedule("t", null, [ForkActivation.Named("prague", 0), ForkActivation.Named("osaka", 1000), ForkActivation.Named("bpo1", 2000)]);
+        var prague = new ChainFeeState(forks, "t", new BlockFeeHeader(1, 500, 20_000_000, 9 * G, 7)) { NextBaseFeePerGas = 8 };
+        var p = CostInputs.ForNextBlock(prague, 3);
+        Assert.Equal(9, p.MaxBlobsPerTransaction);
+        Assert.Equal(BlobFeeMath.BlobBaseFee(20_000_000 + 3 * G, BlobSchedule.Prague), p.BlobBaseFee);
+        Assert.Equal(8, p.BaseFeePerGas);
+        Assert.Equal(3, p.PriorityFeePerGas);
+        var bpo1 = CostInputs.ForNextBlock(prague with { Head = prague.Head with { Timestamp = 1995 } }, 0);
+        Assert.Equal(6, bpo1.MaxBlobsPerTransaction);
+        Assert.Equal(BlobFeeMath.BlobBaseFee(20_000_000 - G, BlobSchedule.Bpo1), bpo1.BlobBaseFee);
+    }
+
+    [Fact]
     public void Invalid_cost_inputs_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => PayloadCostCalculator.Compare(-1, 0, new CostInputs(1, 1, 1)));
