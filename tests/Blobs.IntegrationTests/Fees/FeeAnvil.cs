@@ -122,20 +122,51 @@ internal sealed class FeeAnvil : IDisposable
     /// Sends blob transactions carrying <paramref name="blobs"/> blobs in all (one of 6 and/or one of 3; 0, 3, 6 or 9)
     /// without mining them, each with cast's SimpleCoder and the v0 (EIP-4844) sidecar anvil accepts on every fork.
     /// </summary>
-    public async Task SendBlobsAsync(int blobs)
+    /// <returns>The transaction hashes.</returns>
+    public async Task<string[]> SendBlobsAsync(int blobs)
     {
         if (blobs is not (0 or 3 or 6 or 9)) throw new ArgumentOutOfRangeException(nameof(blobs), blobs, "payload files exist for 3 and 6 blobs: send 0, 3, 6 or 9");
         // Consecutive nonces, sent concurrently (the pool queues n + 1 until n arrives): cast spends its time on KZG proofs.
-        var sends = new List<Task>();
+        var sends = new List<Task<string>>();
         if (blobs >= 6) { sends.Add(SendBlobTxAsync(PayloadFile(6), _nonce++)); blobs -= 6; }
         if (blobs == 3) sends.Add(SendBlobTxAsync(PayloadFile(3), _nonce++));
-        await Task.WhenAll(sends);
+        return await Task.WhenAll(sends);
     }
+
+    /// <summary>
+    /// What the block that included <paramref name="txHashes"/> (all from the dev account, nothing else touching it)
+    /// really charged per blob gas, from the dev account's balance before and after it: (balance drop − Σ gasUsed ×
+    /// effectiveGasPrice) / Σ blobGasUsed, checked to divide exactly; and the receipts' own <c>blobGasPrice</c> values.
+    /// </summary>
+    public async Task<(BigInteger Charged, ulong BlobGas, BigInteger[] ReceiptBlobGasPrices)> BlobFeeChargedAsync(IReadOnlyList<string> txHashes, ulong block)
+    {
+        BigInteger execution = 0, blobGas = 0;
+        var receiptPrices = new List<BigInteger>();
+        foreach (var hash in txHashes)
+        {
+            var r = await Source.CallAsync("eth_getTransactionReceipt", [hash]);
+            if (r.ValueKind != System.Text.Json.JsonValueKind.Object) throw new InvalidOperationException($"no receipt for {hash}");
+            if (Hex(r.GetProperty("blockNumber")) != block) throw new InvalidOperationException($"{hash} is in block {Hex(r.GetProperty("blockNumber"))}, not {block}");
+            execution += Hex(r.GetProperty("gasUsed")) * Hex(r.GetProperty("effectiveGasPrice"));
+            blobGas += Hex(r.GetProperty("blobGasUsed"));
+            receiptPrices.Add(Hex(r.GetProperty("blobGasPrice")));
+        }
+        var drop = await BalanceAsync(block - 1) - await BalanceAsync(block);
+        var blobPart = drop - execution;
+        if (blobGas.IsZero || blobPart % blobGas != 0) throw new InvalidOperationException($"block {block}: balance drop {drop} − execution {execution} is not a whole fee per blob gas over {blobGas}");
+        return (blobPart / blobGas, (ulong)blobGas, receiptPrices.ToArray());
+    }
+
+    private async Task<BigInteger> BalanceAsync(ulong block) =>
+        Hex(await Source.CallAsync("eth_getBalance", [DevAddress, "0x" + block.ToString("x")]));
+
+    private static BigInteger Hex(System.Text.Json.JsonElement e) =>
+        BigInteger.Parse("0" + e.GetString()![2..], System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Mines one block with <c>evm_mine</c>.</summary>
     public Task MineAsync() => Source.CallAsync("evm_mine", []);
 
-    private async Task SendBlobTxAsync(string payloadFile, int nonce)
+    private async Task<string> SendBlobTxAsync(string payloadFile, int nonce)
     {
         var psi = new ProcessStartInfo(Path.Combine(ToolsBin, "cast")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var args = new List<string> { "send", "--async", "--rpc-url", Url, "--private-key", DevKey, "--nonce", nonce.ToString(), "--blob", "--eip4844", "--path", payloadFile, "0x000000000000000000000000000000000000dEaD" };
@@ -146,6 +177,9 @@ internal sealed class FeeAnvil : IDisposable
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await p.WaitForExitAsync(cts.Token);
         if (p.ExitCode != 0) throw new InvalidOperationException($"cast send (nonce {nonce}) failed ({p.ExitCode}): {await stderr} {await stdout}");
+        var hash = (await stdout).Trim();
+        if (!hash.StartsWith("0x", StringComparison.Ordinal) || hash.Length != 66) throw new InvalidOperationException($"cast send (nonce {nonce}) printed no transaction hash: {hash}");
+        return hash;
     }
 
     /// <summary>A file whose SimpleCoder encoding (one u64 header element, 31 bytes per element) needs exactly <paramref name="blobs"/> blobs.</summary>

@@ -10,10 +10,11 @@ namespace Blobs.IntegrationTests.Fees;
 /// eth_blobBaseFee and eth_feeHistory compared with our prediction from the previous head. Blocks are filled with blob
 /// transactions sent by <c>cast send --blob</c> and mined one at a time with <c>evm_mine</c>.
 /// <para>
-/// What anvil 1.7.1 does, found by experiment (see <see cref="Anvil_1_7_1_updates_the_excess_with_bpo1_parameters"/>):
+/// What anvil 1.7.1 does, found by experiment (pinned by <see cref="Anvil_1_7_1_updates_the_excess_with_bpo1_parameters"/>):
 /// its <c>eth_config</c>, its block limit (9 blobs) and its blob base fee (fraction 5007716) follow the 6/9 schedule on
 /// every <c>--hardfork</c>, but the excess blob gas of each new block is computed with EIP-7918 and BPO1's parameters
-/// (target 10, max 15, fraction 8346193), also on Prague, and <c>--init</c>'s <c>blobSchedule</c> does not change that.
+/// (target 10, max 15, fraction 8346193), also on Prague, and <c>--init</c>'s <c>blobSchedule</c> does not change that;
+/// and its receipts' <c>blobGasPrice</c> is computed with Cancun's fraction 3338477, not the fee the block charged.
 /// So from anvil's default genesis (excess 0) the excess can never rise — 9 blobs never exceed a target of 10 — which is
 /// why a plain anvil shows <c>excessBlobGas</c> 0 after any number of full blocks.
 /// </para>
@@ -22,7 +23,8 @@ namespace Blobs.IntegrationTests.Fees;
 /// blob base fee): then a block's excess grows by used × (max − target) / max, which is used / 3 for 6/9 and for 10/15
 /// alike, and a full 9-blob block adds 3 blobs under Prague's EIP-4844 rule too. The block-by-block test therefore starts
 /// anvil from a genesis with excess 50 331 648 (fee 23 174 wei) and a 1 gwei base fee, where that holds for every block
-/// it mines, and there every number the node reports must equal ours.
+/// it mines, and there the node's excess, its eth_blobBaseFee and eth_feeHistory fees and the blob fee it debits from
+/// the sender must all equal ours, block by block.
 /// </para>
 /// </summary>
 public class FeeMarketAnvilTests(ITestOutputHelper output)
@@ -88,8 +90,9 @@ public class FeeMarketAnvilTests(ITestOutputHelper output)
     /// <summary>
     /// For each block: before mining, predict its excess and blob base fee from the head (our model, the node's own
     /// eth_config schedule) and compare with the node's view of the pending block (eth_blobBaseFee, which anvil answers
-    /// for the pending block, and eth_feeHistory's extra entry); after mining, compare with the header's excessBlobGas
-    /// and the block's eth_feeHistory entry. Also: the recommendation made before the first block, for inclusion within
+    /// for the pending block, and eth_feeHistory's extra entry); after mining, compare with the header's excessBlobGas,
+    /// the block's eth_feeHistory entry and the blob fee the block really charged (from the sender's balance; the receipts'
+    /// blobGasPrice is wrong in anvil 1.7.1, see <see cref="Anvil_1_7_1_updates_the_excess_with_bpo1_parameters"/>). Also: the recommendation made before the first block, for inclusion within
     /// all of them, is never below a block's fee, and equals the last one's when every block is full.
     /// Osaka: every usage (EIP-7918 applies). Prague: full blocks only (see the class summary).
     /// </summary>
@@ -118,10 +121,17 @@ public class FeeMarketAnvilTests(ITestOutputHelper output)
             Assert.Equal(predictedFee, before.NodeNextBlobBaseFee);
             Assert.Equal(predictedFee, before.NodeBlobBaseFee);
 
-            await anvil.SendBlobsAsync(blobs);
+            var hashes = await anvil.SendBlobsAsync(blobs);
             await anvil.MineAsync();
 
             var head = await anvil.Source.GetHeaderAsync();
+            // What the block really charged the sender per blob gas (balance drop minus execution gas).
+            if (hashes.Length > 0)
+            {
+                var (charged, chargedBlobGas, _) = await anvil.BlobFeeChargedAsync(hashes, head.Number);
+                Assert.Equal((ulong)blobs * G, chargedBlobGas);
+                Assert.Equal(predictedFee, charged);
+            }
             var history = await anvil.Source.GetFeeHistoryAsync(1, "latest");
             output.WriteLine($"{hardfork} block {head.Number}: parent excess {before.Head.ExcessBlobGas} used {before.Head.BlobGasUsed / G} blobs base fee {before.Head.BaseFeePerGas} → "
                 + $"predicted excess {predictedExcess} fee {predictedFee}; node excess {head.ExcessBlobGas}, feeHistory {history.BaseFeePerBlobGas[0]}; {blobs} blobs");
@@ -144,10 +154,11 @@ public class FeeMarketAnvilTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Pins down anvil 1.7.1's deviation, so that the reason the block-by-block test needs a raised genesis is a checked
+    /// Pins down anvil 1.7.1's deviations, so that the reason the block-by-block test needs a raised genesis is a checked
     /// fact and not a guess: outside the reserve-price regime, and from its default genesis, the node's excess equals
     /// EIP-7918 with BPO1's parameters (10/15/8346193) and differs from what its own eth_config schedule (6/9) implies.
-    /// If a later anvil fixes this, this test fails and says so; the block-by-block test can then use any regime.
+    /// Also: receipts report blobGasPrice with Cancun's update fraction, while the block charges the 6/9 fee.
+    /// If a later anvil fixes these, this test fails and says so; the block-by-block test can then use any regime.
     /// </summary>
     [SkippableTheory]
     [InlineData("osaka")]
@@ -162,9 +173,20 @@ public class FeeMarketAnvilTests(ITestOutputHelper output)
             {
                 var before = await anvil.Source.ReadStateAsync(historyBlocks: 2);
                 var h = before.Head;
-                await anvil.SendBlobsAsync(blobs);
+                var hashes = await anvil.SendBlobsAsync(blobs);
                 await anvil.MineAsync();
                 var head = await anvil.Source.GetHeaderAsync();
+                if (hashes.Length > 0)
+                {
+                    // The block charges the fee of its excess under the 6/9 schedule's fraction; its receipts report
+                    // blobGasPrice with Cancun's fraction 3338477 instead.
+                    var (charged, _, receiptPrices) = await anvil.BlobFeeChargedAsync(hashes, head.Number);
+                    var schedule = BlobFeeForecaster.NextFork(before).Schedule;
+                    output.WriteLine($"{hardfork} block {head.Number}: charged {charged} per blob gas, receipts say {string.Join(", ", receiptPrices)}");
+                    Assert.Equal(BlobFeeMath.BlobBaseFee(head.ExcessBlobGas, schedule), charged);
+                    Assert.All(receiptPrices, p => Assert.Equal(BlobFeeMath.BlobBaseFee(head.ExcessBlobGas, BlobSchedule.Cancun), p));
+                    Assert.NotEqual(charged, receiptPrices[0]);
+                }
                 ulong asBpo1 = BlobFeeMath.NextExcessBlobGas(h.ExcessBlobGas, h.BlobGasUsed, h.BaseFeePerGas, BlobSchedule.Bpo1, reservePrice: true);
                 ulong asConfigured = BlobFeeForecaster.NextExcessBlobGas(before);
                 output.WriteLine($"{hardfork} low base fee, block {head.Number}: parent excess {h.ExcessBlobGas} used {h.BlobGasUsed / G} → node {head.ExcessBlobGas}, BPO1 rule {asBpo1}, eth_config schedule {asConfigured}");
