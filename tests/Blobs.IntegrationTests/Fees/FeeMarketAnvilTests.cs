@@ -91,9 +91,10 @@ public class FeeMarketAnvilTests(ITestOutputHelper output)
     /// For each block: before mining, predict its excess and blob base fee from the head (our model, the node's own
     /// eth_config schedule) and compare with the node's view of the pending block (eth_blobBaseFee, which anvil answers
     /// for the pending block, and eth_feeHistory's extra entry); after mining, compare with the header's excessBlobGas,
-    /// the block's eth_feeHistory entry and the blob fee the block really charged (from the sender's balance; the receipts'
-    /// blobGasPrice is wrong in anvil 1.7.1, see <see cref="Anvil_1_7_1_updates_the_excess_with_bpo1_parameters"/>). Also: the recommendation made before the first block, for inclusion within
-    /// all of them, is never below a block's fee, and equals the last one's when every block is full.
+    /// the block's eth_feeHistory entry and the blob fee the block really charged (from the sender's balance; the
+    /// receipts' blobGasPrice is wrong in anvil 1.7.1, see <see cref="Anvil_1_7_1_updates_the_excess_with_bpo1_parameters"/>).
+    /// Also: the recommendation made before the first block, for inclusion within all of them, is never below a block's
+    /// fee, and equals the last one's when every block is full.
     /// Osaka: every usage (EIP-7918 applies). Prague: full blocks only (see the class summary).
     /// </summary>
     [SkippableTheory]
@@ -112,6 +113,7 @@ public class FeeMarketAnvilTests(ITestOutputHelper output)
             var before = await anvil.Source.ReadStateAsync(historyBlocks: 4);
             var schedule = BlobFeeForecaster.NextFork(before).Schedule;
             Assert.Equal(hardfork, BlobFeeForecaster.NextFork(before).Name);
+            // Binding under the 6/9 fraction implies binding under BPO1's larger one (a lower fee), which anvil uses.
             Assert.True(BlobFeeMath.IsReservePriceActive(before.Head.ExcessBlobGas, before.Head.BaseFeePerGas, schedule),
                 $"block {before.Head.Number + 1}: the test needs EIP-7918's reserve price to bind (see the class summary)");
             ulong predictedExcess = BlobFeeForecaster.NextExcessBlobGas(before);
