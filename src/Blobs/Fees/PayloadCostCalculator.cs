@@ -36,9 +36,7 @@ public static class PayloadCostCalculator
     /// <summary>The cost of the given payload bytes (zeros counted from the data).</summary>
     public static PayloadCost Compare(ReadOnlySpan<byte> payload, CostInputs prices)
     {
-        long zeros = 0;
-        foreach (var b in payload) if (b == 0) zeros++;
-        return Compare(payload.Length, zeros, prices);
+        return Compare(payload.Length, payload.Count((byte)0), prices);
     }
 
     /// <summary>
@@ -49,9 +47,7 @@ public static class PayloadCostCalculator
     public static PayloadCost Compare(ReadOnlySpan<byte> payload, int blobs, CostInputs prices)
     {
         if (blobs < 1) throw new ArgumentOutOfRangeException(nameof(blobs), blobs, "a blob transaction carries at least one blob");
-        long zeros = 0;
-        foreach (var b in payload) if (b == 0) zeros++;
-        return Compare(payload.Length, zeros, prices, blobs);
+        return Compare(payload.Length, payload.Count((byte)0), prices, blobs);
     }
 
     /// <summary>The cost of a payload of <paramref name="payloadBytes"/> bytes, <paramref name="zeroBytes"/> of them zero (pass 0 for compressed data).</summary>
