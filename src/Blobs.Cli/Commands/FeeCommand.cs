@@ -21,6 +21,7 @@ namespace Blobs.Cli.Commands;
 public sealed class FeeCommand : ICliCommand
 {
     private static readonly BigInteger DefaultOfflineBaseFee = 1_000_000_000;
+    private static readonly BigInteger MaxWei = BigInteger.One << 256;
 
     private static readonly string[] ForkNames = ["cancun", "prague", "osaka", "bpo1", "bpo2"];
     private static readonly string[] ChainNames = ["mainnet", "sepolia", "hoodi"];
@@ -204,9 +205,10 @@ public sealed class FeeCommand : ICliCommand
     /// <summary>A wei amount: a non-negative decimal or 0x-hex integer.</summary>
     private static BigInteger ParseWei(string text, string option)
     {
-        if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            ? text.Length > 2 && text.Length <= 66 && BigInteger.TryParse("0" + text[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v)
-            : text.Length is > 0 and <= 78 && BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out v))
+        if ((text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+                ? text.Length is > 2 and <= 66 && BigInteger.TryParse("0" + text[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v)
+                : text.Length is > 0 and <= 78 && BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out v))
+            && v < MaxWei)
             return v;
         throw new CliException($"{option} '{text}': expected a non-negative integer in wei (decimal or 0x-hex, at most 256 bits)", ExitCodes.InvalidInput);
     }

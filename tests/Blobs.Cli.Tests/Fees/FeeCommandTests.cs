@@ -126,6 +126,7 @@ public class FeeCommandTests
     [InlineData("--within 'x': expected an integer between 1 and 1000", "fee", "--fork", "osaka", "--within", "x")]
     [InlineData("--base-fee '-3': expected a non-negative integer in wei", "fee", "--fork", "osaka", "--base-fee", "-3")]
     [InlineData("--base-fee '1e9': expected a non-negative integer in wei", "fee", "--fork", "osaka", "--base-fee", "1e9")]
+    [InlineData("at most 256 bits", "fee", "--fork", "osaka", "--base-fee", "115792089237316195423570985008687907853269984665640564039457584007913129639936")]
     [InlineData("give either --fork or --chain, not both", "fee", "--fork", "osaka", "--chain", "mainnet")]
     [InlineData("--fork 'fulu': expected one of cancun, prague, osaka, bpo1, bpo2", "fee", "--fork", "fulu")]
     [InlineData("--chain 'goerli': expected one of mainnet, sepolia, hoodi", "fee", "--chain", "goerli")]
