@@ -1,11 +1,22 @@
 #!/usr/bin/env python3
-"""Generates Fp29x8.Arithmetic.g.cs: the unrolled eight-lane Montgomery multiplication and squaring
-of BLS12-381 base-field elements in radix 2^29 (14 limbs, R' = 2^406) on AVX-512 (vpmuludq).
-Run from this directory: python3 generate_fp29x8.py > Fp29x8.Arithmetic.g.cs"""
+"""Generates the unrolled eight-lane Montgomery multiplication and squaring in radix 2^29 on AVX-512
+(vpmuludq) for the BLS12-381 base field (Fp29x8: 14 limbs, R' = 2^406) and scalar field (Fr29x8:
+9 limbs, R'' = 2^261). Run from this directory:
+    python3 generate_fp29x8.py fp > Fp29x8.Arithmetic.g.cs
+    python3 generate_fp29x8.py fr > Fr29x8.Arithmetic.g.cs"""
 
-N = 14
+import sys
+
+FIELD = sys.argv[1] if len(sys.argv) > 1 else "fp"
 BITS = 29
-P = int("1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab", 16)
+if FIELD == "fp":
+    N, CLASS, VEC = 14, "Fp29x8", "V14"
+    P = int("1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab", 16)
+    BOUND = "2^393"
+else:
+    N, CLASS, VEC = 9, "Fr29x8", "V9"
+    P = int("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16)
+    BOUND = "2^258"
 MASK = (1 << BITS) - 1
 PL = [(P >> (BITS * i)) & MASK for i in range(N)]
 PINV = (-pow(P, -1, 1 << BITS)) % (1 << BITS)
@@ -22,16 +33,16 @@ w("using System.Runtime.Intrinsics.X86;")
 w("")
 w("namespace Blobs.Bls12381;")
 w("")
-w("internal static partial class Fp29x8")
+w(f"internal static partial class {CLASS}")
 w("{")
 w(f"    private const ulong PInv29 = {PINV}UL;")
 w("")
 w("    /// <summary>")
-w("    /// r = a·b·2^(−406) mod p in each of the eight lanes (CIOS, lazy carries: every column stays below")
-w("    /// 2^63). Inputs: normalized 29-bit limbs, values below 2^393; output normalized and below 2p.")
+w(f"    /// r = a·b·2^(−{29 * N}) mod p in each of the eight lanes (CIOS, lazy carries: every column stays below")
+w(f"    /// 2^63). Inputs: normalized 29-bit limbs, values below {BOUND}; output normalized and below 2p.")
 w("    /// </summary>")
 w("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]")
-w("    public static void Mul(ref V14 r, in V14 a, in V14 b)")
+w(f"    public static void Mul(ref {VEC} r, in {VEC} a, in {VEC} b)")
 w("    {")
 w("        var mask = Vector512.Create(LimbMask);")
 w("        var pinv = Vector512.Create(PInv29);")
@@ -57,10 +68,10 @@ for j in range(N - 1):
 w(f"        r[{N - 1}] = t{N - 1};")
 w("    }")
 w("")
-w("    /// <summary>r = a²·2^(−406) mod p in each lane (product scanning with doubled cross terms, then")
+w(f"    /// <summary>r = a²·2^(−{29 * N}) mod p in each lane (product scanning with doubled cross terms, then")
 w("    /// word-by-word reduction). Same input and output bounds as <see cref=\"Mul\"/>.</summary>")
 w("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]")
-w("    public static void Square(ref V14 r, in V14 a)")
+w(f"    public static void Square(ref {VEC} r, in {VEC} a)")
 w("    {")
 w("        var mask = Vector512.Create(LimbMask);")
 w("        var pinv = Vector512.Create(PInv29);")
