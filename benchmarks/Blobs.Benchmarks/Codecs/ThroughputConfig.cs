@@ -32,7 +32,8 @@ public sealed class ThroughputConfig : ManualConfig
             long bytes = benchmarkCase.Descriptor.Type == typeof(CompressionBenchmarks)
                 ? CompressionBenchmarks.Payload().Length
                 : CodecBenchmarks.PayloadFor((string)benchmarkCase.Parameters["Codec"]).Length;
-            return (bytes / (stats.Mean / 1e9) / 1e6).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            double mbps = bytes / (stats.Mean / 1e9) / 1e6;
+            return mbps.ToString(mbps < 10 ? "0.00" : "N0", System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 }
