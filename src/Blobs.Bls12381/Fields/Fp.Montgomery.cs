@@ -7,6 +7,7 @@ namespace Blobs.Bls12381;
 public readonly partial struct Fp
 {
     /// <summary>Product modulo p: Montgomery multiplication a·b·2^(−384) of the Montgomery forms.</summary>
+    /// <remarks>Operands may also be below 2p (see <see cref="AddUnreduced"/>); the result is always reduced.</remarks>
     /// <remarks>
     /// CIOS with the "no-carry" simplification (Gnark's observation: when the modulus' top limb is
     /// below 2^63 − 1 the running sum never needs a seventh word), fully unrolled. The first
@@ -103,7 +104,7 @@ public readonly partial struct Fp
         return ReduceOnce(t0, t1, t2, t3, t4, t5);
     }
 
-    /// <summary>The square modulo p.</summary>
+    /// <summary>The square modulo p (the operand may also be below 2p, see <see cref="AddUnreduced"/>).</summary>
     /// <remarks>
     /// Separated operand scanning: the 768-bit square from 15 cross products (doubled) and 6
     /// diagonal products, then six word-by-word Montgomery reduction steps.
@@ -154,16 +155,16 @@ public readonly partial struct Fp
         ulong t0 = a.L0 * a.L0;
         ulong h = MulHi(a.L0, a.L0);
         c = 0;
-        t1 = AddC(t1, h, ref c);
-        t2 = AddC(t2, a.L1 * a.L1, ref c);
-        t3 = AddC(t3, MulHi(a.L1, a.L1), ref c);
-        t4 = AddC(t4, a.L2 * a.L2, ref c);
-        t5 = AddC(t5, MulHi(a.L2, a.L2), ref c);
-        t6 = AddC(t6, a.L3 * a.L3, ref c);
-        t7 = AddC(t7, MulHi(a.L3, a.L3), ref c);
-        t8 = AddC(t8, a.L4 * a.L4, ref c);
-        t9 = AddC(t9, MulHi(a.L4, a.L4), ref c);
-        t10 = AddC(t10, a.L5 * a.L5, ref c);
+        t1 = AddCmp(t1, h, ref c);
+        t2 = AddCmp(t2, a.L1 * a.L1, ref c);
+        t3 = AddCmp(t3, MulHi(a.L1, a.L1), ref c);
+        t4 = AddCmp(t4, a.L2 * a.L2, ref c);
+        t5 = AddCmp(t5, MulHi(a.L2, a.L2), ref c);
+        t6 = AddCmp(t6, a.L3 * a.L3, ref c);
+        t7 = AddCmp(t7, MulHi(a.L3, a.L3), ref c);
+        t8 = AddCmp(t8, a.L4 * a.L4, ref c);
+        t9 = AddCmp(t9, MulHi(a.L4, a.L4), ref c);
+        t10 = AddCmp(t10, a.L5 * a.L5, ref c);
         t11 = t11 + MulHi(a.L5, a.L5) + c;
 
         // 4. Montgomery reduction, one word at a time; the carry out of each step's top word is
@@ -177,7 +178,7 @@ public readonly partial struct Fp
         t4 = Mac(t4, m, P4, ref C);
         t5 = Mac(t5, m, P5, ref C);
         c = 0;
-        t6 = AddC(t6, C, ref c);
+        t6 = AddCmp(t6, C, ref c);
 
         m = t1 * Inv;
         C = MulHi(m, P0) + (t1 != 0 ? 1UL : 0UL);
@@ -186,7 +187,7 @@ public readonly partial struct Fp
         t4 = Mac(t4, m, P3, ref C);
         t5 = Mac(t5, m, P4, ref C);
         t6 = Mac(t6, m, P5, ref C);
-        { ulong c2 = 0; t7 = AddC(t7, C, ref c2); t7 = AddC(t7, 0, ref c); c += c2; }
+        { ulong c2 = 0; t7 = AddCmp(t7, C, ref c2); t7 = AddCmp(t7, 0, ref c); c += c2; }
 
         m = t2 * Inv;
         C = MulHi(m, P0) + (t2 != 0 ? 1UL : 0UL);
@@ -195,7 +196,7 @@ public readonly partial struct Fp
         t5 = Mac(t5, m, P3, ref C);
         t6 = Mac(t6, m, P4, ref C);
         t7 = Mac(t7, m, P5, ref C);
-        { ulong c2 = 0; t8 = AddC(t8, C, ref c2); t8 = AddC(t8, 0, ref c); c += c2; }
+        { ulong c2 = 0; t8 = AddCmp(t8, C, ref c2); t8 = AddCmp(t8, 0, ref c); c += c2; }
 
         m = t3 * Inv;
         C = MulHi(m, P0) + (t3 != 0 ? 1UL : 0UL);
@@ -204,7 +205,7 @@ public readonly partial struct Fp
         t6 = Mac(t6, m, P3, ref C);
         t7 = Mac(t7, m, P4, ref C);
         t8 = Mac(t8, m, P5, ref C);
-        { ulong c2 = 0; t9 = AddC(t9, C, ref c2); t9 = AddC(t9, 0, ref c); c += c2; }
+        { ulong c2 = 0; t9 = AddCmp(t9, C, ref c2); t9 = AddCmp(t9, 0, ref c); c += c2; }
 
         m = t4 * Inv;
         C = MulHi(m, P0) + (t4 != 0 ? 1UL : 0UL);
@@ -213,7 +214,7 @@ public readonly partial struct Fp
         t7 = Mac(t7, m, P3, ref C);
         t8 = Mac(t8, m, P4, ref C);
         t9 = Mac(t9, m, P5, ref C);
-        { ulong c2 = 0; t10 = AddC(t10, C, ref c2); t10 = AddC(t10, 0, ref c); c += c2; }
+        { ulong c2 = 0; t10 = AddCmp(t10, C, ref c2); t10 = AddCmp(t10, 0, ref c); c += c2; }
 
         m = t5 * Inv;
         C = MulHi(m, P0) + (t5 != 0 ? 1UL : 0UL);
@@ -235,6 +236,21 @@ public readonly partial struct Fp
         if (Bmi2.X64.IsSupported) return Bmi2.X64.MultiplyNoFlags(a, b);
         if (ArmBase.Arm64.IsSupported) return ArmBase.Arm64.MultiplyHigh(a, b);
         return Math.BigMul(a, b, out _);
+    }
+
+    /// <summary>
+    /// a + b + carry with compare-based carry detection: in <see cref="Square(in Fp)"/>'s long
+    /// chains this measured faster than the bit formula of <see cref="AddC"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong AddCmp(ulong a, ulong b, ref ulong carry)
+    {
+        ulong s = a + b;
+        ulong c1 = s < a ? 1UL : 0UL;
+        ulong s2 = s + carry;
+        ulong c2 = s2 < s ? 1UL : 0UL;
+        carry = c1 | c2;
+        return s2;
     }
 
     /// <summary>t + a·b + carry: returns the low word, leaves the high word in <paramref name="carry"/>.</summary>

@@ -202,6 +202,26 @@ public readonly partial struct Fp : IEquatable<Fp>
         return ReduceOnce(s0, s1, s2, s3, s4, s5);
     }
 
+    /// <summary>
+    /// a + b without the final reduction: the result is below 2p but possibly not below p, so it is
+    /// NOT a valid <see cref="Fp"/> for comparison, encoding or addition. Its only permitted use is
+    /// as an operand of <see cref="Mul"/> or <see cref="Square(in Fp)"/>, which accept operands below 2p
+    /// (a·b &lt; 4p² &lt; p·2^384 keeps the Montgomery result below 2p before their final
+    /// subtraction, and the no-carry bound holds since 2p &lt; 2^382) and return a reduced element.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Fp AddUnreduced(in Fp a, in Fp b)
+    {
+        ulong c = 0;
+        ulong s0 = AddC(a.L0, b.L0, ref c);
+        ulong s1 = AddC(a.L1, b.L1, ref c);
+        ulong s2 = AddC(a.L2, b.L2, ref c);
+        ulong s3 = AddC(a.L3, b.L3, ref c);
+        ulong s4 = AddC(a.L4, b.L4, ref c);
+        ulong s5 = a.L5 + b.L5 + c;
+        return new Fp(s0, s1, s2, s3, s4, s5);
+    }
+
     /// <summary>Difference modulo p.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp Sub(in Fp a, in Fp b)
@@ -339,25 +359,25 @@ public readonly partial struct Fp : IEquatable<Fp>
                       d3 ^ ((s3 ^ d3) & keep), d4 ^ ((s4 ^ d4) & keep), d5 ^ ((s5 ^ d5) & keep));
     }
 
+    /// <summary>a + b + carry (carry ∈ {0, 1}); the carry out is the majority bit of a, b and ¬sum.</summary>
+    /// <remarks>
+    /// The JIT has no add-with-carry; this flag-free bit formula measured slightly faster than two
+    /// compare-and-set sequences.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong AddC(ulong a, ulong b, ref ulong carry)
     {
-        ulong s = a + b;
-        ulong c1 = s < a ? 1UL : 0UL;
-        ulong s2 = s + carry;
-        ulong c2 = s2 < s ? 1UL : 0UL;
-        carry = c1 | c2;
-        return s2;
+        ulong s = a + b + carry;
+        carry = ((a & b) | ((a | b) & ~s)) >> 63;
+        return s;
     }
 
+    /// <summary>a − b − borrow (borrow ∈ {0, 1}); the borrow out from the top bits of a, b and the difference.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong SubB(ulong a, ulong b, ref ulong borrow)
     {
-        ulong d = a - b;
-        ulong b1 = a < b ? 1UL : 0UL;
-        ulong d2 = d - borrow;
-        ulong b2 = d < borrow ? 1UL : 0UL;
-        borrow = b1 | b2;
-        return d2;
+        ulong d = a - b - borrow;
+        borrow = ((~a & b) | (~(a ^ b) & d)) >> 63;
+        return d;
     }
 }
