@@ -25,8 +25,8 @@ public sealed class DevnetCommand : ICliCommand
     public Command Build()
     {
         _hardfork.AcceptOnlyFromAmong("osaka", "prague", "cancun");
-        var command = new Command("devnet", "Start a local anvil devnet (execution JSON-RPC and the beacon blob API on one port, a funded dev account) "
-            + "and keep it running until Ctrl-C. Prints its RPC URL, beacon URL, chain id and dev key.");
+        var command = new Command("devnet", "Start a local anvil devnet and keep it running until Ctrl-C: prints its RPC URL, beacon URL (same port), "
+            + "chain id and funded dev key.");
         command.Options.Add(_hardfork);
         command.Options.Add(_port);
         command.Options.Add(_blockTime);

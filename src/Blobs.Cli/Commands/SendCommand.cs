@@ -44,9 +44,9 @@ public sealed class SendCommand : ICliCommand
     public Command Build()
     {
         _hardfork.AcceptOnlyFromAmong("osaka", "prague", "cancun");
-        var command = new Command("send", "Send a file as a blob transaction, wait for it, fetch the blobs back, verify and decode them. "
-            + "Without --rpc-url a local anvil devnet is started for the run. Signing key: BLOB_PRIVATE_KEY, --keystore or --private-key "
-            + "(the devnet's public dev key by default). Exit 0 sent (and verified when fetched back), 1 failed, 2 invalid input.");
+        var command = new Command("send", "Send a file as a blob transaction, wait for it, fetch the blobs back and verify them. "
+            + "Without --rpc-url it runs on a local anvil devnet of its own (started and stopped for the run, dev key by default); "
+            + "otherwise the key comes from BLOB_PRIVATE_KEY, --keystore or --private-key.");
         command.Arguments.Add(_file);
         command.Options.Add(_rpcUrl);
         command.Options.Add(_beaconUrl);
