@@ -93,7 +93,9 @@ internal sealed record SendSummary(PipelineResult Result, int InputBytes, IBlobC
             Row("blob gas", E($"{Units.Count(cost.BlobGasUsed)} × {Units.Wei(cost.BlobGasPrice)}"));
             Row("blob fee paid", E(Units.Wei(cost.BlobFeeWei)));
             Row("execution fee", E($"{Units.Count(cost.GasUsed)} gas × {Units.Wei(cost.EffectiveGasPrice)} = {Units.Wei(cost.ExecutionFeeWei)}"));
-            var ratio = cost.CalldataRatio >= 1 ? $"{cost.CalldataRatio:0.#}× the blob transaction's {Units.Wei(cost.TotalWei)}" : $"{cost.CalldataRatio:0.###}× the blob transaction's {Units.Wei(cost.TotalWei)}";
+            var ratio = cost.CalldataRatio >= 1
+                ? $"{cost.CalldataRatio:0.#}× the blob transaction's {Units.Wei(cost.TotalWei)}"
+                : $"less than the blob transaction's {Units.Wei(cost.TotalWei)}: calldata would have been cheaper here";
             Row("as calldata", E($"{Units.Count(cost.CalldataGas)} gas × {Units.Wei(cost.EffectiveGasPrice)} = {Units.Wei(cost.CalldataCostWei)} (EIP-7623), {ratio}")
                 + (cost.CalldataExceedsTransactionGasCap ? " [yellow](over the 2^24 gas cap of one transaction)[/]" : ""));
         }
