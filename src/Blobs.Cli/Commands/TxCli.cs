@@ -75,7 +75,8 @@ internal static class TxCli
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
         {
-            problem = "no KZG backend available: " + (e.InnerException?.Message ?? e.Message);
+            var why = e is TypeInitializationException && e.InnerException is not null ? e.InnerException.Message : e.Message;
+            problem = why.StartsWith("no KZG backend available", StringComparison.Ordinal) ? why : "no KZG backend available: " + why;
             return null;
         }
     }
