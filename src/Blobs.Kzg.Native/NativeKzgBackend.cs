@@ -130,7 +130,7 @@ public sealed unsafe partial class NativeKzgBackend : IKzgBackend
                 string label = indexed ? $"{what} {i}" : what;
                 return verdict switch
                 {
-                    1 => $"{label}: not a valid G1 point (bad compressed encoding: flag bits, or x not below the field modulus)",
+                    1 => $"{label}: not a valid G1 point (invalid compressed encoding)",
                     2 => $"{label}: not a valid G1 point (off curve)",
                     _ => $"{label}: not a valid G1 point (not in subgroup)",
                 };

@@ -360,9 +360,10 @@ public readonly struct Fr : IEquatable<Fr>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mac(ulong a, ulong b, ulong c, ref ulong carry)
     {
-        UInt128 p = Math.BigMul(b, c);
-        ulong lo = (ulong)p;
-        ulong hi = (ulong)(p >> 64);
+        // High half through mulx (Fp.MulHi), low half through a plain multiplication: keeps both in
+        // registers, where Math.BigMul's UInt128 goes through the stack (see Fp's remarks).
+        ulong hi = Fp.MulHi(b, c);
+        ulong lo = b * c;
         lo += a;
         hi += lo < a ? 1UL : 0UL;
         lo += carry;

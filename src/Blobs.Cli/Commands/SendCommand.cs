@@ -231,6 +231,22 @@ internal static class TxCli
         BlobCodecs.TryGet(name, out var codec) ? codec
             : throw new CliException($"unknown codec '{name}'; available: {string.Join(", ", BlobCodecs.Names)}", ExitCodes.InvalidInput);
 
+    /// <summary>The KZG context --kzg asks for, or null with the reason when no backend can be loaded.</summary>
+    public static KzgContext? TryKzg(ParseResult parse, out string? problem)
+    {
+        try
+        {
+            var kzg = GlobalOptions.CreateKzg(parse);
+            problem = null;
+            return kzg;
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            problem = "no KZG backend available: " + (e.InnerException?.Message ?? e.Message);
+            return null;
+        }
+    }
+
     /// <summary>The signing key from BLOB_PRIVATE_KEY, --keystore or --private-key (warned about); null when none given. Never printed.</summary>
     public static ReadOnlyMemory<byte>? TryKey(ParseResult parse, TextWriter err)
     {

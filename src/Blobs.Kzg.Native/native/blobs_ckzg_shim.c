@@ -30,8 +30,9 @@ uint64_t blobs_ckzg_settings_size(void) {
 
 /*
  * Classifies one compressed G1 point the way validate_kzg_g1 (bytes_to_kzg_commitment/proof)
- * judges it: 0 valid (infinity included), 1 bad encoding (compression/infinity flags, x not below
- * the field modulus), 2 not on the curve, 3 on the curve but not in the G1 subgroup.
+ * judges it: 0 valid (infinity included), 1 bad encoding (as blst_p1_uncompress reports it:
+ * compression/infinity flags, x not below the field modulus…), 2 not on the curve, 3 on the curve
+ * but not in the G1 subgroup.
  */
 int blobs_ckzg_check_g1(const Bytes48 *b) {
     blst_p1_affine affine;

@@ -29,9 +29,22 @@ public static class KzgBackends
         _ => CreateDefault(),
     };
 
-    /// <summary>The default backend.</summary>
-    public static IKzgBackend CreateDefault() =>
-        TryCreateNative(TrustedSetup.Mainnet, out var native, out _) ? native! : CreateManaged(TrustedSetup.Mainnet);
+    /// <summary>
+    /// The default backend: native when libckzg loads, managed otherwise. When neither is available the
+    /// <see cref="NotSupportedException"/> carries both reasons.
+    /// </summary>
+    public static IKzgBackend CreateDefault()
+    {
+        if (TryCreateNative(TrustedSetup.Mainnet, out var native, out var why)) return native!;
+        try
+        {
+            return CreateManaged(TrustedSetup.Mainnet);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new NotSupportedException($"no KZG backend available: native: {why}; managed: {e.Message}", e);
+        }
+    }
 
     /// <summary>The managed backend over a setup.</summary>
     public static IKzgBackend CreateManaged(TrustedSetup setup) =>

@@ -41,7 +41,7 @@ public static class BlobPipeline
 
         options.Status?.Report($"fetching {blobs.Count} blob(s) back from the beacon API at {beacon.Url}");
         var retriever = new BlobRetriever(beacon, kzg);
-        var ids = new List<string> { receipt.BlockNumber.ToString(), receipt.BlockHash.ToString() };
+        var ids = await BlobRetriever.CandidateBlockIdsAsync(execution, beacon, receipt.BlockNumber, receipt.BlockHash, ct).ConfigureAwait(false);
         var hashes = submission.Sent.Transaction.BlobVersionedHashes;
         RetrievedBlobs fetched;
         try { fetched = await retriever.FetchAsync(ids, hashes, ct).ConfigureAwait(false); }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Blobs.Kzg;
+using Blobs.Transactions;
 
 namespace Blobs.Rpc;
 
@@ -32,7 +33,8 @@ public sealed class BeaconClient : IDisposable
     {
         var path = $"eth/v1/beacon/blobs/{Uri.EscapeDataString(blockId)}";
         if (versionedHashes is { Count: > 0 })
-            path += "?" + string.Join("&", versionedHashes.Select(h => "versioned_hashes=" + h));
+            // Comma-separated: what Lighthouse, Prysm, Teku and anvil all read (anvil keeps only the last of repeated keys).
+            path += "?versioned_hashes=" + string.Join(",", versionedHashes.Select(h => h.ToString()));
         var data = await GetDataAsync(path, ct).ConfigureAwait(false);
         if (data.ValueKind != JsonValueKind.Array) throw new RpcException($"{path}: 'data' is not an array", Url.ToString(), path);
         return data.EnumerateArray().Select((b, i) => DecodeHex(b.GetString(), $"{path}: data[{i}]")).ToArray();
@@ -55,6 +57,24 @@ public sealed class BeaconClient : IDisposable
             n++;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The root of the beacon block whose parent is <paramref name="parentRoot"/>
+    /// (GET /eth/v1/beacon/headers?parent_root=…): the block that carries the execution payload whose
+    /// parentBeaconBlockRoot is <paramref name="parentRoot"/>. Null when the node has no such header or no such endpoint.
+    /// </summary>
+    public async Task<string?> ChildBlockRootAsync(Hash32 parentRoot, CancellationToken ct = default)
+    {
+        try
+        {
+            var data = await GetDataAsync($"eth/v1/beacon/headers?parent_root={parentRoot}", ct).ConfigureAwait(false);
+            if (data.ValueKind != JsonValueKind.Array) return null;
+            foreach (var h in data.EnumerateArray())
+                if (h.TryGetProperty("root", out var root) && root.ValueKind == JsonValueKind.String) return root.GetString();
+            return null;
+        }
+        catch (RpcException) { return null; }
     }
 
     /// <summary>GET /eth/v1/beacon/genesis: genesis_time (unix seconds); null when not served.</summary>

@@ -1,4 +1,5 @@
 using Blobs.Kzg;
+using Blobs.Transactions;
 
 namespace Blobs.Rpc;
 
@@ -59,6 +60,71 @@ public sealed class BlobRetriever
     }
 
     /// <summary>
+    /// The beacon block ids under which the blobs of execution block <paramref name="blockNumber"/> may be found,
+    /// most specific first: the beacon block root that carries it (the child of its parentBeaconBlockRoot, when the
+    /// beacon node serves headers), then the execution block number and hash (what anvil answers to).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CandidateBlockIdsAsync(ExecutionClient execution, BeaconClient beacon, ulong blockNumber, Hash32 blockHash, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        ArgumentNullException.ThrowIfNull(beacon);
+        var ids = new List<string>();
+        try
+        {
+            if (await execution.ParentBeaconBlockRootAsync(blockNumber, ct).ConfigureAwait(false) is { } parent
+                && await beacon.ChildBlockRootAsync(parent, ct).ConfigureAwait(false) is { } root)
+                ids.Add(root);
+        }
+        catch (RpcException) { }
+        ids.Add(blockNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ids.Add(blockHash.ToString());
+        return ids;
+    }
+
+    /// <summary>
+    /// Fetches every blob of beacon block <paramref name="blockId"/> and re-commits each (blobs endpoint, then the
+    /// deprecated blob_sidecars, whose commitments must then match the blobs). The versioned hashes are computed here.
+    /// </summary>
+    public async Task<RetrievedBlobs> FetchBlockAsync(string blockId, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(blockId);
+        RpcException? first;
+        try
+        {
+            var blobs = await _beacon.GetBlobsAsync(blockId, null, ct).ConfigureAwait(false);
+            return new RetrievedBlobs(blockId, "blobs", blobs, Commit(blobs, blockId, "blobs"));
+        }
+        catch (RpcException e) { first = e; }
+        try
+        {
+            var sidecars = (await _beacon.GetBlobSidecarsAsync(blockId, ct).ConfigureAwait(false)).OrderBy(s => s.Index).ToArray();
+            var blobs = sidecars.Select(s => s.Blob).ToArray();
+            var hashes = Commit(blobs, blockId, "blob_sidecars");
+            for (int i = 0; i < sidecars.Length; i++)
+                if (VersionedHash.FromCommitment(sidecars[i].Commitment) != hashes[i])
+                    throw new BlobMismatchException($"block {blockId} (blob_sidecars): blob {sidecars[i].Index} re-commits to {hashes[i]}, but the node's commitment hashes to {VersionedHash.FromCommitment(sidecars[i].Commitment)}");
+            return new RetrievedBlobs(blockId, "blob_sidecars", blobs, hashes);
+        }
+        catch (RpcException second)
+        {
+            throw new BlobMismatchException($"could not fetch the blobs of block {blockId} from {_beacon.Url}: blobs: {first.Message}; blob_sidecars: {second.Message}", second);
+        }
+    }
+
+    private VersionedHash[] Commit(IReadOnlyList<byte[]> blobs, string blockId, string endpoint)
+    {
+        var hashes = new VersionedHash[blobs.Count];
+        for (int i = 0; i < blobs.Count; i++)
+        {
+            if (blobs[i].Length != KzgConstants.BytesPerBlob)
+                throw new BlobMismatchException($"block {blockId} ({endpoint}): blob {i} has {blobs[i].Length} bytes, a blob is {KzgConstants.BytesPerBlob}");
+            try { hashes[i] = VersionedHash.FromCommitment(_kzg.BlobToKzgCommitment(blobs[i])); }
+            catch (KzgInputException e) { throw new BlobMismatchException($"block {blockId} ({endpoint}): blob {i} is not a valid blob: {e.Message}", e); }
+        }
+        return hashes;
+    }
+
+    /// <summary>
     /// Re-commits each blob and orders them by the wanted hashes; null with <paramref name="problem"/>
     /// naming the first hash that is missing (a blob the node sent that commits to nothing asked for is ignored).
     /// </summary>
@@ -69,7 +135,9 @@ public sealed class BlobRetriever
         {
             if (blobs[i].Length != KzgConstants.BytesPerBlob)
                 throw new BlobMismatchException($"block {blockId} ({endpoint}): blob {i} has {blobs[i].Length} bytes, a blob is {KzgConstants.BytesPerBlob}");
-            var hash = VersionedHash.FromCommitment(_kzg.BlobToKzgCommitment(blobs[i]));
+            VersionedHash hash;
+            try { hash = VersionedHash.FromCommitment(_kzg.BlobToKzgCommitment(blobs[i])); }
+            catch (KzgInputException e) { throw new BlobMismatchException($"block {blockId} ({endpoint}): blob {i} is not a valid blob: {e.Message}", e); }
             byHash.TryAdd(hash, blobs[i]);
         }
         var ordered = new byte[wanted.Count][];

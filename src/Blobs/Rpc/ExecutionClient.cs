@@ -4,35 +4,60 @@ using System.Text.Json.Nodes;
 using Blobs.Kzg;
 using Blobs.Sidecars;
 using Blobs.Transactions;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Blobs.Rpc;
 
-/// <summary>The execution-layer JSON-RPC methods a blob sender needs.</summary>
+/// <summary>
+/// The execution-layer JSON-RPC methods a blob sender needs, through Nethereum.Web3: the typed Web3
+/// requests where Nethereum 6.1 has them (eth_chainId, eth_getTransactionCount, eth_getBalance,
+/// eth_getBlockByNumber, eth_sendRawTransaction, eth_getTransactionReceipt, eth_getTransactionByHash),
+/// and untyped requests on the same Nethereum client for the rest (eth_blobBaseFee, eth_config,
+/// eth_maxPriorityFeePerGas, and eth_estimateGas, whose Nethereum call input has no blob fields).
+/// Every failure is an <see cref="RpcException"/> naming the endpoint and method.
+/// </summary>
 public sealed class ExecutionClient : IDisposable
 {
     /// <summary>Creates a client for <paramref name="url"/>.</summary>
-    public ExecutionClient(string url, HttpClient? http = null) => Rpc = new JsonRpcClient(url, http);
+    public ExecutionClient(string url, HttpClient? http = null, TimeSpan? timeout = null) => Rpc = new JsonRpcClient(url, http, timeout);
 
-    /// <summary>The underlying JSON-RPC client.</summary>
+    /// <summary>The underlying JSON-RPC client (Nethereum transport and Web3).</summary>
     public JsonRpcClient Rpc { get; }
+
+    private Nethereum.Web3.Web3 Web3 => Rpc.Web3;
 
     /// <summary>eth_chainId.</summary>
     public async Task<ulong> ChainIdAsync(CancellationToken ct = default) =>
-        Quantities.ParseUInt64((await Rpc.CallAsync("eth_chainId", null, ct).ConfigureAwait(false)).GetString(), "eth_chainId");
+        ToUInt64(await Rpc.SendAsync("eth_chainId", () => Web3.Eth.ChainId.SendRequestAsync(), ct).ConfigureAwait(false), "eth_chainId");
 
     /// <summary>eth_getTransactionCount(address, "pending").</summary>
     public async Task<ulong> PendingNonceAsync(Address address, CancellationToken ct = default) =>
-        Quantities.ParseUInt64((await Rpc.CallAsync("eth_getTransactionCount", [address.ToString(), "pending"], ct).ConfigureAwait(false)).GetString(), "eth_getTransactionCount");
+        ToUInt64(await Rpc.SendAsync("eth_getTransactionCount",
+            () => Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(address.ToString(), BlockParameter.CreatePending()), ct).ConfigureAwait(false),
+            "eth_getTransactionCount");
 
     /// <summary>eth_getBalance(address, "latest").</summary>
     public async Task<BigInteger> BalanceAsync(Address address, CancellationToken ct = default) =>
-        Quantities.Parse((await Rpc.CallAsync("eth_getBalance", [address.ToString(), "latest"], ct).ConfigureAwait(false)).GetString(), "eth_getBalance");
+        (await Rpc.SendAsync("eth_getBalance", () => Web3.Eth.GetBalance.SendRequestAsync(address.ToString(), BlockParameter.CreateLatest()), ct).ConfigureAwait(false))?.Value
+        ?? throw new RpcException("eth_getBalance: empty answer", Rpc.DisplayUrl, "eth_getBalance");
 
-    /// <summary>The latest block's baseFeePerGas.</summary>
+    /// <summary>The latest block's baseFeePerGas (0 before London).</summary>
     public async Task<BigInteger> BaseFeeAsync(CancellationToken ct = default)
     {
-        var block = await Rpc.CallAsync("eth_getBlockByNumber", ["latest", false], ct).ConfigureAwait(false);
-        return Quantities.Get(block, "baseFeePerGas") ?? 0;
+        var block = await Rpc.SendAsync("eth_getBlockByNumber",
+            () => Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(BlockParameter.CreateLatest()), ct).ConfigureAwait(false);
+        if (block is null) throw new RpcException("eth_getBlockByNumber(latest): no block", Rpc.DisplayUrl, "eth_getBlockByNumber");
+        return block.BaseFeePerGas?.Value ?? BigInteger.Zero;
+    }
+
+    /// <summary>The parentBeaconBlockRoot of execution block <paramref name="number"/> (EIP-4788); null before Cancun or when the block is unknown.</summary>
+    public async Task<Hash32?> ParentBeaconBlockRootAsync(ulong number, CancellationToken ct = default)
+    {
+        var block = await Rpc.SendAsync("eth_getBlockByNumber",
+            () => Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(number)), ct).ConfigureAwait(false);
+        if (block?.ParentBeaconBlockRoot is not { Length: > 0 } root) return null;
+        try { return Hash32.Parse(root); }
+        catch (ArgumentException) { return null; }
     }
 
     /// <summary>eth_maxPriorityFeePerGas; null when the node does not have it.</summary>
@@ -61,30 +86,54 @@ public sealed class ExecutionClient : IDisposable
     }
 
     /// <summary>
-    /// The sidecar form the chain's current fork takes, from eth_config: v1 when the current fork has
-    /// Osaka's P256VERIFY precompile (EIP-7951, shipped with EIP-7594), v0 otherwise; null without eth_config.
+    /// The sidecar form the chain's current fork takes, from eth_config: null without eth_config.
+    /// See <see cref="SidecarVersionOf"/>.
     /// </summary>
-    public async Task<SidecarVersion?> SidecarVersionAsync(CancellationToken ct = default)
+    public async Task<SidecarVersion?> SidecarVersionAsync(CancellationToken ct = default) =>
+        await EthConfigAsync(ct).ConfigureAwait(false) is { } config ? SidecarVersionOf(config) : null;
+
+    /// <summary>
+    /// The sidecar form of an eth_config answer's current fork: v1 (cell proofs) when that fork is Osaka
+    /// or later — recognised by Osaka's P256VERIFY precompile (EIP-7951, at 0x…0100, which ships in the
+    /// same fork as EIP-7594) or by a blob schedule above Osaka's 9 blobs (the BPO forks) — and v0 otherwise.
+    /// Null when the answer has no current fork or no precompile list to judge by.
+    /// </summary>
+    public static SidecarVersion? SidecarVersionOf(JsonElement ethConfig)
     {
-        var config = await EthConfigAsync(ct).ConfigureAwait(false);
-        if (config is not { } c || !c.TryGetProperty("current", out var current) || current.ValueKind != JsonValueKind.Object) return null;
+        if (ethConfig.ValueKind != JsonValueKind.Object || !ethConfig.TryGetProperty("current", out var current) || current.ValueKind != JsonValueKind.Object)
+            return null;
+        if (current.TryGetProperty("blobSchedule", out var bs) && bs.ValueKind == JsonValueKind.Object
+            && bs.TryGetProperty("max", out var max) && max.ValueKind == JsonValueKind.Number && max.TryGetInt64(out var m) && m > 9)
+            return SidecarVersion.V1;
         if (!current.TryGetProperty("precompiles", out var pre) || pre.ValueKind != JsonValueKind.Object) return null;
-        return pre.TryGetProperty("P256VERIFY", out _) ? SidecarVersion.V1 : SidecarVersion.V0;
+        foreach (var p in pre.EnumerateObject())
+            if (p.Name == "P256VERIFY"
+                || (p.Value.ValueKind == JsonValueKind.String && string.Equals(p.Value.GetString(), "0x0000000000000000000000000000000000000100", StringComparison.OrdinalIgnoreCase)))
+                return SidecarVersion.V1;
+        return SidecarVersion.V0;
     }
 
-    /// <summary>eth_estimateGas for a blob transaction (from, to, value, data, blobVersionedHashes, maxFeePerBlobGas).</summary>
+    /// <summary>eth_estimateGas for a blob transaction (type 3, from, to, value, input, access list, fee caps, blobVersionedHashes, maxFeePerBlobGas).</summary>
     public async Task<ulong> EstimateGasAsync(Address from, TransactionFields fields, IReadOnlyList<VersionedHash> hashes, CancellationToken ct = default)
     {
         var call = new JsonObject
         {
+            ["type"] = "0x3",
             ["from"] = from.ToString(),
             ["to"] = fields.To.ToString(),
             ["value"] = Quantities.ToHex(fields.Value),
             ["input"] = Hex.Encode(fields.Data.Span),
-            ["type"] = "0x3",
+            ["maxFeePerGas"] = Quantities.ToHex(fields.MaxFeePerGas),
+            ["maxPriorityFeePerGas"] = Quantities.ToHex(fields.MaxPriorityFeePerGas),
             ["maxFeePerBlobGas"] = Quantities.ToHex(fields.MaxFeePerBlobGas),
             ["blobVersionedHashes"] = new JsonArray(hashes.Select(h => (JsonNode)JsonValue.Create(h.ToString())!).ToArray()),
         };
+        if (fields.AccessList.Count > 0)
+            call["accessList"] = new JsonArray(fields.AccessList.Select(e => (JsonNode)new JsonObject
+            {
+                ["address"] = e.Address.ToString(),
+                ["storageKeys"] = new JsonArray(e.StorageKeys.Select(k => (JsonNode)JsonValue.Create(k.ToString())!).ToArray()),
+            }).ToArray());
         var r = await Rpc.CallAsync("eth_estimateGas", [call], ct).ConfigureAwait(false);
         return Quantities.ParseUInt64(r.GetString(), "eth_estimateGas");
     }
@@ -92,18 +141,21 @@ public sealed class ExecutionClient : IDisposable
     /// <summary>eth_sendRawTransaction; returns the hash the node reports.</summary>
     public async Task<Hash32> SendRawTransactionAsync(ReadOnlyMemory<byte> raw, CancellationToken ct = default)
     {
-        var r = await Rpc.CallAsync("eth_sendRawTransaction", [Hex.Encode(raw.Span)], ct).ConfigureAwait(false);
-        return Hash32.Parse(r.GetString()!);
+        var hex = Hex.Encode(raw.Span);
+        var hash = await Rpc.SendAsync("eth_sendRawTransaction", () => Web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(hex), ct).ConfigureAwait(false);
+        return ParseHash(hash, "eth_sendRawTransaction");
     }
 
     /// <summary>eth_getTransactionReceipt; null while pending or unknown.</summary>
     public async Task<TransactionReceipt?> ReceiptAsync(Hash32 hash, CancellationToken ct = default)
     {
-        var r = await Rpc.CallAsync("eth_getTransactionReceipt", [hash.ToString()], ct).ConfigureAwait(false);
-        return r.ValueKind == JsonValueKind.Object ? TransactionReceipt.Parse(r) : null;
+        var r = await Rpc.SendAsync("eth_getTransactionReceipt", () => Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash.ToString()), ct).ConfigureAwait(false);
+        if (r is null) return null;
+        try { return TransactionReceipt.From(r); }
+        catch (FormatException e) { throw new RpcException($"eth_getTransactionReceipt at {Rpc.DisplayUrl}: {e.Message}", Rpc.DisplayUrl, "eth_getTransactionReceipt", null, e); }
     }
 
-    /// <summary>eth_getTransactionByHash; null when unknown.</summary>
+    /// <summary>eth_getTransactionByHash (raw JSON, with the blob fields Nethereum's DTO lacks); null when unknown.</summary>
     public async Task<JsonElement?> TransactionAsync(Hash32 hash, CancellationToken ct = default)
     {
         var r = await Rpc.CallAsync("eth_getTransactionByHash", [hash.ToString()], ct).ConfigureAwait(false);
@@ -120,9 +172,23 @@ public sealed class ExecutionClient : IDisposable
             var receipt = await ReceiptAsync(hash, ct).ConfigureAwait(false);
             if (receipt is not null) return receipt;
             if (DateTime.UtcNow >= deadline)
-                throw new TimeoutException($"transaction {hash} was not included within {timeout.TotalSeconds:0} s; it may be underpriced (raise --max-fee-per-blob-gas) or the chain is not producing blocks");
+                throw new TimeoutException($"transaction {hash} was not included within {timeout.TotalSeconds:0} s; it may be underpriced (raise --max-fee-per-blob-gas, or replace it) or the chain is not producing blocks");
             await Task.Delay(interval, ct).ConfigureAwait(false);
         }
+    }
+
+    private ulong ToUInt64(Nethereum.Hex.HexTypes.HexBigInteger? value, string method)
+    {
+        if (value is null) throw new RpcException($"{method} at {Rpc.DisplayUrl}: empty answer", Rpc.DisplayUrl, method);
+        if (value.Value.Sign < 0 || value.Value > ulong.MaxValue)
+            throw new RpcException($"{method} at {Rpc.DisplayUrl}: {value.HexValue} does not fit 64 bits", Rpc.DisplayUrl, method);
+        return (ulong)value.Value;
+    }
+
+    private Hash32 ParseHash(string? text, string method)
+    {
+        try { return Hash32.Parse(text ?? ""); }
+        catch (ArgumentException e) { throw new RpcException($"{method} at {Rpc.DisplayUrl}: '{text}' is not a 32-byte hash", Rpc.DisplayUrl, method, null, e); }
     }
 
     /// <inheritdoc />

@@ -26,26 +26,36 @@ public static class SidecarBuilder
         var commitments = new KzgCommitment[n];
         var proofs = new KzgProof[version == SidecarVersion.V0 ? n : n * BlobSidecar.CellProofsPerBlob];
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, n, options, i =>
+        try
         {
-            var blob = blobs[i].Span;
-            try
+            Parallel.For(0, n, options, i =>
             {
-                commitments[i] = kzg.BlobToKzgCommitment(blob);
-                if (version == SidecarVersion.V0)
-                    proofs[i] = kzg.ComputeBlobKzgProof(blob, commitments[i]);
-                else
+                var blob = blobs[i].Span;
+                try
                 {
-                    var cells = new byte[KzgConstants.CellsPerExtBlob * KzgConstants.BytesPerCell];
-                    kzg.ComputeCellsAndKzgProofs(blob, cells, proofs.AsSpan(i * BlobSidecar.CellProofsPerBlob, BlobSidecar.CellProofsPerBlob));
+                    commitments[i] = kzg.BlobToKzgCommitment(blob);
+                    if (version == SidecarVersion.V0)
+                        proofs[i] = kzg.ComputeBlobKzgProof(blob, commitments[i]);
+                    else
+                    {
+                        var cells = new byte[KzgConstants.CellsPerExtBlob * KzgConstants.BytesPerCell];
+                        kzg.ComputeCellsAndKzgProofs(blob, cells, proofs.AsSpan(i * BlobSidecar.CellProofsPerBlob, BlobSidecar.CellProofsPerBlob));
+                    }
                 }
-            }
-            catch (KzgInputException e)
-            {
-                throw new KzgInputException($"blob {i}: {e.Message}");
-            }
-            progress?.Report(i);
-        });
+                catch (KzgInputException e)
+                {
+                    throw new KzgInputException($"blob {i}: {e.Message}");
+                }
+                progress?.Report(i);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Rethrow a blob's failure as itself (a KzgInputException naming the blob), not wrapped; ordered by message so the choice is stable.
+            var first = e.InnerExceptions.OfType<KzgInputException>().OrderBy(x => x.Message, StringComparer.Ordinal).FirstOrDefault() ?? e.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            throw;
+        }
         return new BlobSidecar(version, blobs, commitments, proofs);
     }
 

@@ -11,6 +11,31 @@ public static class SidecarVerifier
     /// </summary>
     public static IReadOnlyList<string> Verify(BlobSidecar sidecar, IReadOnlyList<VersionedHash> versionedHashes, KzgContext kzg)
     {
+        ArgumentNullException.ThrowIfNull(kzg);
+        var errors = VerifyHashes(sidecar, versionedHashes);
+        if (errors.Count > 0 && versionedHashes.Count != sidecar.Blobs.Count) return errors;
+        try
+        {
+            if (!VerifyProofs(sidecar, kzg))
+                errors.Add(sidecar.Version == SidecarVersion.V0
+                    ? "the blob KZG proofs do not verify (verify_blob_kzg_proof_batch returned false)"
+                    : "the cell KZG proofs do not verify (verify_cell_kzg_proof_batch returned false)");
+        }
+        catch (KzgInputException e)
+        {
+            errors.Add("KZG input rejected: " + e.Message);
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// The checks that need no KZG: as many versioned hashes as blobs, and each versioned hash equal to
+    /// 0x01 ‖ sha256(commitment)[1:] of its commitment (the message names both hashes).
+    /// </summary>
+    public static List<string> VerifyHashes(BlobSidecar sidecar, IReadOnlyList<VersionedHash> versionedHashes)
+    {
+        ArgumentNullException.ThrowIfNull(sidecar);
+        ArgumentNullException.ThrowIfNull(versionedHashes);
         var errors = new List<string>();
         int n = sidecar.Blobs.Count;
         if (versionedHashes.Count != n)
@@ -23,17 +48,6 @@ public static class SidecarVerifier
             var expected = VersionedHash.FromCommitment(sidecar.Commitments[i]);
             if (expected != versionedHashes[i])
                 errors.Add($"blob {i}: versioned hash {versionedHashes[i]} does not match its commitment (which hashes to {expected})");
-        }
-        try
-        {
-            if (!VerifyProofs(sidecar, kzg))
-                errors.Add(sidecar.Version == SidecarVersion.V0
-                    ? "the blob KZG proofs do not verify (verify_blob_kzg_proof_batch returned false)"
-                    : "the cell KZG proofs do not verify (verify_cell_kzg_proof_batch returned false)");
-        }
-        catch (KzgInputException e)
-        {
-            errors.Add("KZG input rejected: " + e.Message);
         }
         return errors;
     }

@@ -7,12 +7,7 @@ namespace Blobs.Transactions;
 public static class BlobTransactionSigner
 {
     /// <summary>Signs <paramref name="tx"/> with a 32-byte private key; returns the signed copy.</summary>
-    public static BlobTransaction Sign(BlobTransaction tx, ReadOnlySpan<byte> privateKey)
-    {
-        if (privateKey.Length != 32) throw new ArgumentException($"private key: expected 32 bytes, got {privateKey.Length}");
-        var key = new EthECKey(privateKey.ToArray(), true);
-        return Sign(tx, key);
-    }
+    public static BlobTransaction Sign(BlobTransaction tx, ReadOnlySpan<byte> privateKey) => Sign(tx, Key(privateKey));
 
     /// <summary>Signs <paramref name="tx"/> with a Nethereum key; returns the signed copy.</summary>
     public static BlobTransaction Sign(BlobTransaction tx, EthECKey key)
@@ -30,10 +25,19 @@ public static class BlobTransactionSigner
     }
 
     /// <summary>The address of a private key.</summary>
-    public static Address AddressOf(ReadOnlySpan<byte> privateKey)
+    public static Address AddressOf(ReadOnlySpan<byte> privateKey) => Address.FromBytes(Key(privateKey).GetPublicAddressAsBytes());
+
+    /// <summary>
+    /// A Nethereum key for 32 bytes that are a valid secp256k1 secret (1 ≤ k &lt; n); otherwise an
+    /// <see cref="ArgumentException"/> that says what is wrong without showing the key.
+    /// </summary>
+    private static EthECKey Key(ReadOnlySpan<byte> privateKey)
     {
-        if (privateKey.Length != 32) throw new ArgumentException($"private key: expected 32 bytes, got {privateKey.Length}");
-        return Address.FromBytes(new EthECKey(privateKey.ToArray(), true).GetPublicAddressAsBytes());
+        if (privateKey.Length != 32) throw new ArgumentException($"private key: expected 32 bytes, got {privateKey.Length} (the key is not shown)");
+        var k = new BigInteger(privateKey, isUnsigned: true, isBigEndian: true);
+        if (k.IsZero || k >= TransactionSignature.CurveOrder)
+            throw new ArgumentException("private key: not a valid secp256k1 secret (must be 1 ≤ k < n; the key is not shown)");
+        return new EthECKey(privateKey.ToArray(), true);
     }
 
     /// <summary>Recovers the sender; throws <see cref="InvalidOperationException"/> when unsigned or when the signature does not recover.</summary>

@@ -11,14 +11,17 @@ namespace Blobs.Transactions;
 /// </summary>
 public static class BlobTransactionValidator
 {
-    private const ulong IntrinsicGas = 21_000;
-
-    /// <summary>Validates <paramref name="tx"/> (and <paramref name="sidecar"/> when given) under <paramref name="rules"/>.</summary>
-    public static ValidationResult Validate(BlobTransaction tx, BlobSidecar? sidecar, KzgContext kzg, ValidationRules? rules = null)
+    /// <summary>
+    /// Validates <paramref name="tx"/> (and <paramref name="sidecar"/> when given) under <paramref name="rules"/>.
+    /// Without a KZG context (null) everything but the KZG proofs is checked, and the result says so in
+    /// <see cref="ValidationResult.Unchecked"/>.
+    /// </summary>
+    public static ValidationResult Validate(BlobTransaction tx, BlobSidecar? sidecar, KzgContext? kzg, ValidationRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(tx);
         rules ??= ValidationRules.Default;
         var errors = new List<string>();
+        var notChecked = new List<string>();
 
         if (rules.ChainId is { } chain && tx.ChainId != chain)
             errors.Add($"chain id {tx.ChainId} does not match the chain's {chain}");
@@ -32,7 +35,9 @@ public static class BlobTransactionValidator
         if (tx.MaxFeePerBlobGas.Sign <= 0) errors.Add("max_fee_per_blob_gas is 0; it must be at least 1 wei");
         if (tx.MaxPriorityFeePerGas > tx.MaxFeePerGas)
             errors.Add($"max_priority_fee_per_gas {tx.MaxPriorityFeePerGas} exceeds max_fee_per_gas {tx.MaxFeePerGas}");
-        if (tx.GasLimit < IntrinsicGas) errors.Add($"gas limit {tx.GasLimit} is below the intrinsic 21000");
+        ulong minimumGas = IntrinsicGas.Minimum(tx);
+        if (tx.GasLimit < minimumGas)
+            errors.Add($"gas limit {tx.GasLimit} is below the {minimumGas} this transaction needs (21000 + calldata + access list, or the EIP-7623 calldata floor)");
         if (rules.MaxGasLimit is { } cap && tx.GasLimit > cap) errors.Add($"gas limit {tx.GasLimit} exceeds the transaction gas cap {cap} (EIP-7825)");
         var maxCost = tx.MaxFeePerGas * tx.GasLimit + tx.MaxFeePerBlobGas * tx.BlobGas + tx.Value;
         if (maxCost >= BigInteger.One << 256) errors.Add("gas × max fee + blob gas × blob fee cap + value overflows 256 bits");
@@ -57,8 +62,14 @@ public static class BlobTransactionValidator
                 errors.Add(v == SidecarVersion.V1
                     ? "sidecar is v0 (blob proofs) but the chain requires v1 (cell proofs, EIP-7594) since Osaka"
                     : "sidecar is v1 (cell proofs) but the chain accepts only v0 (blob proofs) before Osaka");
-            errors.AddRange(SidecarVerifier.Verify(sidecar, tx.BlobVersionedHashes, kzg));
+            if (kzg is null)
+            {
+                errors.AddRange(SidecarVerifier.VerifyHashes(sidecar, tx.BlobVersionedHashes));
+                notChecked.Add(sidecar.Version == SidecarVersion.V0 ? "the blob KZG proofs (no KZG backend)" : "the cell KZG proofs (no KZG backend)");
+            }
+            else
+                errors.AddRange(SidecarVerifier.Verify(sidecar, tx.BlobVersionedHashes, kzg));
         }
-        return new ValidationResult(errors, sender);
+        return new ValidationResult(errors, sender) { Unchecked = notChecked };
     }
 }

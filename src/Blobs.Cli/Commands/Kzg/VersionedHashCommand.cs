@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Blobs.Cli.Infrastructure;
+using Blobs.Kzg;
+
+namespace Blobs.Cli.Commands.Kzg;
+
+/// <summary>
+/// <c>blob versioned-hash HEX...</c>: kzg_to_versioned_hash (0x01 ‖ sha256(commitment)[1:]) of each
+/// 48-byte commitment, one 0x-hex hash per line; with <c>--json</c> an array of
+/// <c>{commitment, versionedHash}</c>. Like the spec function it hashes the bytes and does not load a
+/// KZG backend, so it checks the length, not the point. Exit 0, or 2 for bad hex or a wrong length.
+/// </summary>
+public sealed class VersionedHashCommand : ICliCommand
+{
+    /// <inheritdoc />
+    public Command Build()
+    {
+        var commitments = new Argument<string[]>("HEX") { Description = "KZG commitments, 48-byte hex each.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("versioned-hash", "Versioned hash of KZG commitments (kzg_to_versioned_hash).");
+        command.Arguments.Add(commitments);
+        command.SetAction(parse => Run(parse, parse.GetValue(commitments)!));
+        return command;
+    }
+
+    private static int Run(ParseResult parse, string[] hexes)
+    {
+        var commitments = hexes.Select((h, i) => KzgCommandSupport.ParseCommitment(h, hexes.Length == 1 ? "commitment" : $"commitment {i}")).ToArray();
+        var hashes = commitments.Select(c => KzgContext.ToVersionedHash(c)).ToArray();
+        var output = parse.InvocationConfiguration.Output;
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            KzgCommandSupport.WriteJson(output, w =>
+            {
+                w.WriteStartArray();
+                for (int i = 0; i < commitments.Length; i++)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("commitment", commitments[i].ToString());
+                    w.WriteString("versionedHash", hashes[i].ToString());
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            });
+        }
+        else
+        {
+            foreach (var h in hashes) output.WriteLine(h.ToString());
+        }
+        return ExitCodes.Ok;
+    }
+}
