@@ -24,7 +24,8 @@ public class CellVectorTests
 
     public static TheoryData<string> ComputeCellsCases => Cases("compute_cells");
     public static TheoryData<string> ChallengeCases => Cases("compute_verify_cell_kzg_proof_batch_challenge");
-    public static TheoryData<string> RecoverCases => Cases("recover_cells_and_kzg_proofs", validOnly: true);
+    public static TheoryData<string> RecoverCases => Cases("recover_cells_and_kzg_proofs");
+    public static TheoryData<string> CellsAndProofsCases => Cases("compute_cells_and_kzg_proofs");
 
     private static VectorCase Load(string handler, string name)
     {
@@ -65,21 +66,47 @@ public class CellVectorTests
         Assert.Equal(v.ExpectedFlat().Single(), challenge.ToString());
     }
 
-    /// <summary>The cell half of recovery: the recovered polynomial's cells equal the expected cells.</summary>
+    [SkippableTheory]
+    [MemberData(nameof(CellsAndProofsCases))]
+    public void Compute_cells_and_kzg_proofs(string name)
+    {
+        var v = Load("compute_cells_and_kzg_proofs", name);
+        var kzg = ManagedCells.Context;
+        var cells = new byte[KzgConstants.CellsPerExtBlob * KzgConstants.BytesPerCell];
+        var proofs = new KzgProof[KzgConstants.CellsPerExtBlob];
+        if (v.ExpectsInvalidInput)
+        {
+            var e = Assert.ThrowsAny<KzgInputException>(() => kzg.ComputeCellsAndKzgProofs(v.Bytes("blob"), cells, proofs));
+            Assert.Contains("blob", e.Message);
+            return;
+        }
+        kzg.ComputeCellsAndKzgProofs(v.Bytes("blob"), cells, proofs);
+        var expected = v.ExpectedFlat();
+        var actual = Enumerable.Range(0, KzgConstants.CellsPerExtBlob)
+            .Select(i => Hex.Encode(cells.AsSpan(i * KzgConstants.BytesPerCell, KzgConstants.BytesPerCell)))
+            .Concat(proofs.Select(p => p.ToString())).ToList();
+        Assert.Equal(expected, actual);
+    }
+
     [SkippableTheory]
     [MemberData(nameof(RecoverCases))]
-    public void Recover_cells(string name)
+    public void Recover_cells_and_kzg_proofs(string name)
     {
         var v = Load("recover_cells_and_kzg_proofs", name);
-        Assert.False(v.ExpectsInvalidInput);
         var indices = v.UInt64List("cell_indices");
-        var cells = v.BytesList("cells").SelectMany(c => c).ToArray();
-        var ext = new Bls12381.Fr[KzgConstants.FieldElementsPerExtBlob];
-        Managed.Eip7594.CellKzg.RecoverPolynomialCoeff(indices, cells, ext);
-        var recovered = new byte[KzgConstants.CellsPerExtBlob * KzgConstants.BytesPerCell];
-        Managed.Eip7594.CellKzg.PolynomialCoeffToCells(ext, recovered);
-        var expected = v.ExpectedFlat();
-        for (int i = 0; i < KzgConstants.CellsPerExtBlob; i++)
-            Assert.Equal(expected[i], Hex.Encode(recovered.AsSpan(i * KzgConstants.BytesPerCell, KzgConstants.BytesPerCell)));
+        var kzg = ManagedCells.Context;
+        if (v.ExpectsInvalidInput)
+        {
+            Assert.ThrowsAny<KzgInputException>(() =>
+            {
+                var given = v.BytesList("cells").Select((c, i) => Cell.FromBytes(c, $"cell {i}")).ToArray();
+                kzg.RecoverCellsAndKzgProofs(indices, given);
+            });
+            return;
+        }
+        var cells = v.BytesList("cells").Select((c, i) => Cell.FromBytes(c, $"cell {i}")).ToArray();
+        var (recovered, proofs) = kzg.RecoverCellsAndKzgProofs(indices, cells);
+        var actual = recovered.Select(c => c.ToString()).Concat(proofs.Select(p => p.ToString())).ToList();
+        Assert.Equal(v.ExpectedFlat(), actual);
     }
 }

@@ -10,43 +10,43 @@ namespace Blobs.Kzg.Tests.Cells;
 internal static class ManagedCells
 {
     private static readonly Lazy<CellKzgSettings> s_settings = new(() => new CellKzgSettings(TrustedSetup.Mainnet));
-    private static readonly Lazy<KzgContext> s_context = new(() => new KzgContext(new CellsOnlyBackend(s_settings.Value)));
+    private static readonly Lazy<KzgContext> s_context = new(() => new KzgContext(new ManagedCellsBackendForTests(s_settings.Value)));
 
     public static CellKzgSettings Settings => s_settings.Value;
 
     public static KzgContext Context => s_context.Value;
+}
 
-    /// <summary>The cell half of a managed backend.</summary>
-    private sealed class CellsOnlyBackend(CellKzgSettings settings) : IKzgBackend
-    {
-        public string Name => "managed-cells";
+/// <summary>The cell half of a managed backend (the EIP-4844 functions throw <see cref="NotSupportedException"/>).</summary>
+internal sealed class ManagedCellsBackendForTests(CellKzgSettings settings) : IKzgBackend
+{
+    public string Name => "managed-cells";
 
-        public KzgCommitment BlobToKzgCommitment(ReadOnlySpan<byte> blob) => throw Missing();
-        public (KzgProof Proof, FieldElement Y) ComputeKzgProof(ReadOnlySpan<byte> blob, in FieldElement z) => throw Missing();
-        public KzgProof ComputeBlobKzgProof(ReadOnlySpan<byte> blob, in KzgCommitment commitment) => throw Missing();
-        public bool VerifyKzgProof(in KzgCommitment commitment, in FieldElement z, in FieldElement y, in KzgProof proof) => throw Missing();
-        public bool VerifyBlobKzgProof(ReadOnlySpan<byte> blob, in KzgCommitment commitment, in KzgProof proof) => throw Missing();
-        public bool VerifyBlobKzgProofBatch(ReadOnlySpan<byte> blobs, ReadOnlySpan<KzgCommitment> commitments, ReadOnlySpan<KzgProof> proofs) => throw Missing();
+    public CellKzgSettings Settings => settings;
 
-        public void ComputeCells(ReadOnlySpan<byte> blob, Span<byte> cells) => CellKzg.ComputeCells(blob, cells);
+    public KzgCommitment BlobToKzgCommitment(ReadOnlySpan<byte> blob) => throw Missing();
+    public (KzgProof Proof, FieldElement Y) ComputeKzgProof(ReadOnlySpan<byte> blob, in FieldElement z) => throw Missing();
+    public KzgProof ComputeBlobKzgProof(ReadOnlySpan<byte> blob, in KzgCommitment commitment) => throw Missing();
+    public bool VerifyKzgProof(in KzgCommitment commitment, in FieldElement z, in FieldElement y, in KzgProof proof) => throw Missing();
+    public bool VerifyBlobKzgProof(ReadOnlySpan<byte> blob, in KzgCommitment commitment, in KzgProof proof) => throw Missing();
+    public bool VerifyBlobKzgProofBatch(ReadOnlySpan<byte> blobs, ReadOnlySpan<KzgCommitment> commitments, ReadOnlySpan<KzgProof> proofs) => throw Missing();
 
-        public void ComputeCellsAndKzgProofs(ReadOnlySpan<byte> blob, Span<byte> cells, Span<KzgProof> proofs) =>
-            throw new NotSupportedException("managed cell proofs need G1 (not merged yet)");
+    public void ComputeCells(ReadOnlySpan<byte> blob, Span<byte> cells) => CellKzg.ComputeCells(blob, cells);
 
-        public void RecoverCellsAndKzgProofs(ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, Span<byte> recoveredCells, Span<KzgProof> recoveredProofs) =>
-            throw new NotSupportedException("managed cell proofs need G1 (not merged yet)");
+    public void ComputeCellsAndKzgProofs(ReadOnlySpan<byte> blob, Span<byte> cells, Span<KzgProof> proofs) =>
+        CellKzg.ComputeCellsAndKzgProofs(settings, blob, cells, proofs);
 
-        public bool VerifyCellKzgProofBatch(ReadOnlySpan<KzgCommitment> commitments, ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, ReadOnlySpan<KzgProof> proofs) =>
-            throw new NotSupportedException("managed cell verification needs G1 and the pairing (not merged yet)");
+    public void RecoverCellsAndKzgProofs(ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, Span<byte> recoveredCells, Span<KzgProof> recoveredProofs) =>
+        CellKzg.RecoverCellsAndKzgProofs(settings, cellIndices, cells, recoveredCells, recoveredProofs);
 
-        public FieldElement ComputeVerifyCellKzgProofBatchChallenge(ReadOnlySpan<KzgCommitment> commitments, ReadOnlySpan<ulong> commitmentIndices,
-            ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, ReadOnlySpan<KzgProof> proofs) =>
-            FieldElement.FromBytes(CellKzg.ComputeVerifyCellKzgProofBatchChallenge(commitments, commitmentIndices, cellIndices, cells, proofs).ToBytesBigEndian());
+    public bool VerifyCellKzgProofBatch(ReadOnlySpan<KzgCommitment> commitments, ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, ReadOnlySpan<KzgProof> proofs) =>
+        throw new NotSupportedException("managed cell verification needs the pairing (not merged yet)");
 
-        public void Dispose() { }
+    public FieldElement ComputeVerifyCellKzgProofBatchChallenge(ReadOnlySpan<KzgCommitment> commitments, ReadOnlySpan<ulong> commitmentIndices,
+        ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, ReadOnlySpan<KzgProof> proofs) =>
+        FieldElement.FromBytes(CellKzg.ComputeVerifyCellKzgProofBatchChallenge(commitments, commitmentIndices, cellIndices, cells, proofs).ToBytesBigEndian());
 
-        public CellKzgSettings Settings => settings;
+    public void Dispose() { }
 
-        private NotSupportedException Missing() => new($"{Name} implements only the EIP-7594 cell functions");
-    }
+    private NotSupportedException Missing() => new($"{Name} implements only the EIP-7594 cell functions");
 }

@@ -25,7 +25,7 @@ namespace Blobs.Kzg.Managed.Eip7594;
 /// bit-reversed output) leaves the proofs in cell order. The 1/128 of the inverse FFT is folded into cₜ.
 /// </para>
 /// </summary>
-internal static class Fk20
+internal static partial class Fk20
 {
     /// <summary>Size of the circulant embedding: 2·CELLS_PER_BLOB = 128 (also the number of proofs).</summary>
     public const int CirculantSize = 2 * (KzgConstants.FieldElementsPerBlob / KzgConstants.FieldElementsPerCell);
