@@ -1,0 +1,52 @@
+namespace Blobs.Bls12381;
+
+/// <summary>
+/// A G2 point with its Miller loop line functions precomputed (the G2 half of every line depends
+/// only on Q). Prepare a fixed point once — KZG verification always pairs with [1]₂ and a setup
+/// point such as [τ]₂ — and reuse it in <see cref="Pairing.MultiMillerLoop"/> and
+/// <see cref="Pairing.PairingProductIsOne"/>. Immutable and safe to share between threads.
+/// </summary>
+public sealed class G2Prepared
+{
+    /// <summary>Line functions in a Miller loop over |x| = 0xd201000000010000: 63 doublings and 5 additions.</summary>
+    internal const int LineCount = 68;
+
+    /// <summary>The lines in loop order (empty for the point at infinity).</summary>
+    internal readonly LineFunction[] Lines;
+
+    /// <summary>The point these lines belong to.</summary>
+    public G2Affine Point { get; }
+
+    /// <summary>True when the point is the point at infinity (it pairs to 1 with anything).</summary>
+    public bool IsInfinity => Lines.Length == 0;
+
+    /// <summary>
+    /// Precomputes the line functions of <paramref name="q"/>. The point is taken as given: callers
+    /// that hold untrusted bytes decode them with the subgroup check first
+    /// (<see cref="G2Affine.Decompress"/>).
+    /// </summary>
+    public G2Prepared(in G2Affine q)
+    {
+        Point = q;
+        if (q.IsInfinity)
+        {
+            Lines = [];
+            return;
+        }
+        var lines = new LineFunction[LineCount];
+        // T = Q in homogeneous projective coordinates; walk the bits of |x| below the top one.
+        Fp2 x = q.X, y = q.Y, z = Fp2.One;
+        int n = 0;
+        for (int bit = 62; bit >= 0; bit--)
+        {
+            lines[n++] = LineFunction.Double(ref x, ref y, ref z);
+            if (((Fp12.BlsXAbs >> bit) & 1) != 0) lines[n++] = LineFunction.Add(ref x, ref y, ref z, q.X, q.Y);
+        }
+        Lines = lines;
+    }
+
+    /// <summary>The prepared G2 generator.</summary>
+    public static G2Prepared Generator => s_generator.Value;
+
+    private static readonly Lazy<G2Prepared> s_generator = new(() => new G2Prepared(G2Affine.Generator));
+}
