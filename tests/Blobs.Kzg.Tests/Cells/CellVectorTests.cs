@@ -26,6 +26,7 @@ public class CellVectorTests
     public static TheoryData<string> ChallengeCases => Cases("compute_verify_cell_kzg_proof_batch_challenge");
     public static TheoryData<string> RecoverCases => Cases("recover_cells_and_kzg_proofs");
     public static TheoryData<string> CellsAndProofsCases => Cases("compute_cells_and_kzg_proofs");
+    public static TheoryData<string> VerifyCases => Cases("verify_cell_kzg_proof_batch");
 
     private static VectorCase Load(string handler, string name)
     {
@@ -108,5 +109,30 @@ public class CellVectorTests
         var (recovered, proofs) = kzg.RecoverCellsAndKzgProofs(indices, cells);
         var actual = recovered.Select(c => c.ToString()).Concat(proofs.Select(p => p.ToString())).ToList();
         Assert.Equal(v.ExpectedFlat(), actual);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(VerifyCases))]
+    public void Verify_cell_kzg_proof_batch(string name)
+    {
+        var v = Load("verify_cell_kzg_proof_batch", name);
+        var kzg = ManagedCells.Context;
+        bool Run()
+        {
+            var commitments = v.BytesList("commitments").Select(b => KzgCommitment.FromBytes(b)).ToArray();
+            var indices = v.UInt64List("cell_indices");
+            var cells = v.BytesList("cells").Select((c, i) => Cell.FromBytes(c, $"cell {i}")).ToArray();
+            var proofs = v.BytesList("proofs").Select(b => KzgProof.FromBytes(b)).ToArray();
+            return kzg.VerifyCellKzgProofBatch(commitments, indices, cells, proofs);
+        }
+        if (v.ExpectsInvalidInput)
+        {
+            var e = Assert.ThrowsAny<KzgInputException>(() => Run());
+            var shortName = name[(name.IndexOf("_case_", StringComparison.Ordinal) + 6)..];
+            if (shortName.Contains("commitment")) Assert.Contains("commitment", e.Message);
+            else if (shortName.Contains("proof")) Assert.Contains("proof", e.Message);
+            return;
+        }
+        Assert.Equal(v.ExpectedFlat().Single(), Run() ? "true" : "false");
     }
 }

@@ -40,7 +40,7 @@ internal sealed class ManagedCellsBackendForTests(CellKzgSettings settings) : IK
         CellKzg.RecoverCellsAndKzgProofs(settings, cellIndices, cells, recoveredCells, recoveredProofs);
 
     public bool VerifyCellKzgProofBatch(ReadOnlySpan<KzgCommitment> commitments, ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, ReadOnlySpan<KzgProof> proofs) =>
-        throw new NotSupportedException("managed cell verification needs the pairing (not merged yet)");
+        CellKzg.VerifyCellKzgProofBatch(settings, commitments, cellIndices, cells, proofs);
 
     public FieldElement ComputeVerifyCellKzgProofBatchChallenge(ReadOnlySpan<KzgCommitment> commitments, ReadOnlySpan<ulong> commitmentIndices,
         ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, ReadOnlySpan<KzgProof> proofs) =>

@@ -1,3 +1,5 @@
+using Blobs.Bls12381;
+
 namespace Blobs.Kzg.Managed.Eip7594;
 
 /// <summary>
@@ -37,6 +39,34 @@ internal sealed partial class CellKzgSettings
                 return _fk20;
             }
         }
+    }
+
+    private G1Affine[]? _monomialHead;
+    private G2Prepared? _g2One, _g2TauPowCell;
+
+    /// <summary>[τ⁰]₁ … [τ⁶³]₁ (the first FIELD_ELEMENTS_PER_CELL monomial points), decoded on first use.</summary>
+    public G1Affine[] MonomialG1Head => LazyInitializer.EnsureInitialized(ref _monomialHead, () =>
+    {
+        var points = new G1Affine[KzgConstants.FieldElementsPerCell];
+        for (int i = 0; i < points.Length; i++)
+        {
+            var error = G1Affine.Decompress(Setup.G1MonomialBytes.Span.Slice(i * 48, 48), out points[i], checkSubgroup: false);
+            if (error != PointDecodeError.None) throw new InvalidOperationException($"trusted setup: g1_monomial[{i}] does not decode ({error})");
+        }
+        return points;
+    });
+
+    /// <summary>[1]₂ = KZG_SETUP_G2_MONOMIAL[0], prepared for the pairing.</summary>
+    public G2Prepared G2One => LazyInitializer.EnsureInitialized(ref _g2One, () => PrepareG2(0));
+
+    /// <summary>[τ⁶⁴]₂ = KZG_SETUP_G2_MONOMIAL[FIELD_ELEMENTS_PER_CELL], prepared for the pairing.</summary>
+    public G2Prepared G2TauPowCell => LazyInitializer.EnsureInitialized(ref _g2TauPowCell, () => PrepareG2(KzgConstants.FieldElementsPerCell));
+
+    private G2Prepared PrepareG2(int index)
+    {
+        var error = G2Affine.Decompress(Setup.G2MonomialBytes.Span.Slice(index * 96, 96), out var q, checkSubgroup: false);
+        if (error != PointDecodeError.None) throw new InvalidOperationException($"trusted setup: g2_monomial[{index}] does not decode ({error})");
+        return new G2Prepared(q);
     }
 
     /// <summary>True once the FK20 tables exist.</summary>
