@@ -7,18 +7,23 @@ namespace Blobs.Bls12381;
 public readonly partial struct Fp
 {
     /// <summary>Product modulo p: Montgomery multiplication a·b·2^(−384) of the Montgomery forms.</summary>
-    /// <remarks>Operands may also be below 2p (see <see cref="AddUnreduced"/>); the result is always reduced.</remarks>
     /// <remarks>
-    /// CIOS with the "no-carry" simplification (Gnark's observation: when the modulus' top limb is
-    /// below 2^63 − 1 the running sum never needs a seventh word), fully unrolled. The first
-    /// iteration starts from t = 0, and each m·p0 term skips its low half (it cancels t0 by
-    /// construction; the carry it produces is 1 exactly when t0 ≠ 0).
+    /// <para>Operands may also be below 2p (see <see cref="AddUnreduced"/>); the result is always reduced.</para>
+    /// <para>
+    /// CIOS, fully unrolled. Each of the six steps first adds a·b_i into t (carry chain A, the top
+    /// word kept in t6), then adds m·p and shifts one word (carry chain C). Running the two chains one
+    /// after the other rather than interleaved keeps fewer values live: the JIT then spills about a
+    /// seventh as often, which measured ~5% faster. The first step starts from t = 0, and each m·p0
+    /// term skips its low half (it cancels t0 by construction; the carry it produces is 1 exactly
+    /// when t0 ≠ 0). Since p &lt; 2^381 the running value stays below 2^384·2p, so t6 + C never
+    /// overflows and the result is below 2p before the final subtraction.
+    /// </para>
     /// </remarks>
     public static Fp Mul(in Fp a, in Fp b)
     {
-        ulong t0, t1, t2, t3, t4, t5, A, C, m, bi;
+        ulong t0, t1, t2, t3, t4, t5, t6, A, C, m, bi;
 
-        // i = 0: t = a·b0 (no previous t), then reduce one word.
+        // i = 0: t = a·b0.
         bi = b.L0;
         t0 = a.L0 * bi; A = MulHi(a.L0, bi);
         t1 = MacNoAdd(a.L1, bi, ref A);
@@ -26,6 +31,7 @@ public readonly partial struct Fp
         t3 = MacNoAdd(a.L3, bi, ref A);
         t4 = MacNoAdd(a.L4, bi, ref A);
         t5 = MacNoAdd(a.L5, bi, ref A);
+        t6 = A;
         m = t0 * Inv;
         C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
         t0 = Mac(t1, m, P1, ref C);
@@ -33,72 +39,102 @@ public readonly partial struct Fp
         t2 = Mac(t3, m, P3, ref C);
         t3 = Mac(t4, m, P4, ref C);
         t4 = Mac(t5, m, P5, ref C);
-        t5 = C + A;
+        t5 = t6 + C;
 
-        // i = 1
+        // i = 1: t += a·b1, then t = (t + m·p) / 2^64.
         bi = b.L1;
         A = 0;
         t0 = Mac(t0, a.L0, bi, ref A);
+        t1 = Mac(t1, a.L1, bi, ref A);
+        t2 = Mac(t2, a.L2, bi, ref A);
+        t3 = Mac(t3, a.L3, bi, ref A);
+        t4 = Mac(t4, a.L4, bi, ref A);
+        t5 = Mac(t5, a.L5, bi, ref A);
+        t6 = A;
         m = t0 * Inv;
         C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
-        t1 = Mac(t1, a.L1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
-        t2 = Mac(t2, a.L2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
-        t3 = Mac(t3, a.L3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
-        t4 = Mac(t4, a.L4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
-        t5 = Mac(t5, a.L5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
-        t5 = C + A;
+        t0 = Mac(t1, m, P1, ref C);
+        t1 = Mac(t2, m, P2, ref C);
+        t2 = Mac(t3, m, P3, ref C);
+        t3 = Mac(t4, m, P4, ref C);
+        t4 = Mac(t5, m, P5, ref C);
+        t5 = t6 + C;
 
-        // i = 2
+        // i = 2: t += a·b2, then t = (t + m·p) / 2^64.
         bi = b.L2;
         A = 0;
         t0 = Mac(t0, a.L0, bi, ref A);
+        t1 = Mac(t1, a.L1, bi, ref A);
+        t2 = Mac(t2, a.L2, bi, ref A);
+        t3 = Mac(t3, a.L3, bi, ref A);
+        t4 = Mac(t4, a.L4, bi, ref A);
+        t5 = Mac(t5, a.L5, bi, ref A);
+        t6 = A;
         m = t0 * Inv;
         C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
-        t1 = Mac(t1, a.L1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
-        t2 = Mac(t2, a.L2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
-        t3 = Mac(t3, a.L3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
-        t4 = Mac(t4, a.L4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
-        t5 = Mac(t5, a.L5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
-        t5 = C + A;
+        t0 = Mac(t1, m, P1, ref C);
+        t1 = Mac(t2, m, P2, ref C);
+        t2 = Mac(t3, m, P3, ref C);
+        t3 = Mac(t4, m, P4, ref C);
+        t4 = Mac(t5, m, P5, ref C);
+        t5 = t6 + C;
 
-        // i = 3
+        // i = 3: t += a·b3, then t = (t + m·p) / 2^64.
         bi = b.L3;
         A = 0;
         t0 = Mac(t0, a.L0, bi, ref A);
+        t1 = Mac(t1, a.L1, bi, ref A);
+        t2 = Mac(t2, a.L2, bi, ref A);
+        t3 = Mac(t3, a.L3, bi, ref A);
+        t4 = Mac(t4, a.L4, bi, ref A);
+        t5 = Mac(t5, a.L5, bi, ref A);
+        t6 = A;
         m = t0 * Inv;
         C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
-        t1 = Mac(t1, a.L1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
-        t2 = Mac(t2, a.L2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
-        t3 = Mac(t3, a.L3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
-        t4 = Mac(t4, a.L4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
-        t5 = Mac(t5, a.L5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
-        t5 = C + A;
+        t0 = Mac(t1, m, P1, ref C);
+        t1 = Mac(t2, m, P2, ref C);
+        t2 = Mac(t3, m, P3, ref C);
+        t3 = Mac(t4, m, P4, ref C);
+        t4 = Mac(t5, m, P5, ref C);
+        t5 = t6 + C;
 
-        // i = 4
+        // i = 4: t += a·b4, then t = (t + m·p) / 2^64.
         bi = b.L4;
         A = 0;
         t0 = Mac(t0, a.L0, bi, ref A);
+        t1 = Mac(t1, a.L1, bi, ref A);
+        t2 = Mac(t2, a.L2, bi, ref A);
+        t3 = Mac(t3, a.L3, bi, ref A);
+        t4 = Mac(t4, a.L4, bi, ref A);
+        t5 = Mac(t5, a.L5, bi, ref A);
+        t6 = A;
         m = t0 * Inv;
         C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
-        t1 = Mac(t1, a.L1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
-        t2 = Mac(t2, a.L2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
-        t3 = Mac(t3, a.L3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
-        t4 = Mac(t4, a.L4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
-        t5 = Mac(t5, a.L5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
-        t5 = C + A;
+        t0 = Mac(t1, m, P1, ref C);
+        t1 = Mac(t2, m, P2, ref C);
+        t2 = Mac(t3, m, P3, ref C);
+        t3 = Mac(t4, m, P4, ref C);
+        t4 = Mac(t5, m, P5, ref C);
+        t5 = t6 + C;
 
-        // i = 5
+        // i = 5: t += a·b5, then t = (t + m·p) / 2^64.
         bi = b.L5;
         A = 0;
         t0 = Mac(t0, a.L0, bi, ref A);
+        t1 = Mac(t1, a.L1, bi, ref A);
+        t2 = Mac(t2, a.L2, bi, ref A);
+        t3 = Mac(t3, a.L3, bi, ref A);
+        t4 = Mac(t4, a.L4, bi, ref A);
+        t5 = Mac(t5, a.L5, bi, ref A);
+        t6 = A;
         m = t0 * Inv;
         C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
-        t1 = Mac(t1, a.L1, bi, ref A); t0 = Mac(t1, m, P1, ref C);
-        t2 = Mac(t2, a.L2, bi, ref A); t1 = Mac(t2, m, P2, ref C);
-        t3 = Mac(t3, a.L3, bi, ref A); t2 = Mac(t3, m, P3, ref C);
-        t4 = Mac(t4, a.L4, bi, ref A); t3 = Mac(t4, m, P4, ref C);
-        t5 = Mac(t5, a.L5, bi, ref A); t4 = Mac(t5, m, P5, ref C);
-        t5 = C + A;
+        t0 = Mac(t1, m, P1, ref C);
+        t1 = Mac(t2, m, P2, ref C);
+        t2 = Mac(t3, m, P3, ref C);
+        t3 = Mac(t4, m, P4, ref C);
+        t4 = Mac(t5, m, P5, ref C);
+        t5 = t6 + C;
 
         // t < 2p: one conditional subtraction.
         return ReduceOnce(t0, t1, t2, t3, t4, t5);
