@@ -55,21 +55,16 @@ public readonly partial struct Fp12
     /// bits k of |x| are decompressed together (one batched inversion) and multiplied (five
     /// products); the result is conjugated (the inverse there) because x is negative.
     /// </summary>
-    public static Fp12 CyclotomicExpByX(in Fp12 a)
+    public static Fp12 CyclotomicExpByX(in Fp12 a) =>
+        FpVector.IsSupported ? CyclotomicExpByX(a, vector: true) : CyclotomicExpByX(a, vector: false);
+
+    /// <summary><see cref="CyclotomicExpByX(in Fp12)"/> with the squarings on AVX-512 lanes or scalar.</summary>
+    internal static Fp12 CyclotomicExpByX(in Fp12 a, bool vector)
     {
         // 1. 63 compressed squarings, keeping a^(2^k) for k = 16, 48, 57, 60, 62, 63.
         Span<Fp2> g2 = stackalloc Fp2[6], g3 = stackalloc Fp2[6], g4 = stackalloc Fp2[6], g5 = stackalloc Fp2[6];
-        Fp2 h2 = a.C1.C0, h3 = a.C0.C2, h4 = a.C0.C1, h5 = a.C1.C2;
-        int saved = 0;
-        for (int k = 1; k <= 63; k++)
-        {
-            CompressedSquare(ref h2, ref h3, ref h4, ref h5);
-            if (((BlsXAbs >> k) & 1) != 0 || k == 63)
-            {
-                g2[saved] = h2; g3[saved] = h3; g4[saved] = h4; g5[saved] = h5;
-                saved++;
-            }
-        }
+        if (vector) CompressedSquaringsVector(a, g2, g3, g4, g5);
+        else CompressedSquaringsScalar(a, g2, g3, g4, g5);
 
         // 2. Decompress: g1 = (ξ·g5² + 3·g4² − 2·g3) / (4·g2), one batched inversion of the 4·g2.
         //    The formula needs g2 ≠ 0; should one vanish (the identity, or an event of probability
@@ -86,6 +81,44 @@ public readonly partial struct Fp12
         Fp12 r = Decompress(g2[0], g3[0], g4[0], g5[0], inv[0]);
         for (int i = 1; i < 6; i++) r = Mul(r, Decompress(g2[i], g3[i], g4[i], g5[i], inv[i]));
         return Conjugate(r);
+    }
+
+    /// <summary>The compressed forms of a^(2^k) for the set bits k = 16, 48, 57, 60, 62, 63 of |x|.</summary>
+    private static void CompressedSquaringsScalar(in Fp12 a, Span<Fp2> g2, Span<Fp2> g3, Span<Fp2> g4, Span<Fp2> g5)
+    {
+        Fp2 h2 = a.C1.C0, h3 = a.C0.C2, h4 = a.C0.C1, h5 = a.C1.C2;
+        int saved = 0;
+        for (int k = 1; k <= 63; k++)
+        {
+            CompressedSquare(ref h2, ref h3, ref h4, ref h5);
+            if (((BlsXAbs >> k) & 1) != 0 || k == 63)
+            {
+                g2[saved] = h2; g3[saved] = h3; g4[saved] = h4; g5[saved] = h5;
+                saved++;
+            }
+        }
+    }
+
+    /// <summary>As <see cref="CompressedSquaringsScalar"/>, the state held in one AVX-512 vector (see <see cref="CyclotomicVector"/>).</summary>
+    private static void CompressedSquaringsVector(in Fp12 a, Span<Fp2> g2, Span<Fp2> g3, Span<Fp2> g4, Span<Fp2> g5)
+    {
+        Span<Fp> lanes = stackalloc Fp[FpVector.Lanes];
+        lanes[0] = a.C1.C0.C0; lanes[1] = a.C1.C0.C1; lanes[2] = a.C0.C2.C0; lanes[3] = a.C0.C2.C1;
+        lanes[4] = a.C0.C1.C0; lanes[5] = a.C0.C1.C1; lanes[6] = a.C1.C2.C0; lanes[7] = a.C1.C2.C1;
+        FpV s = default;
+        FpVector.Load(lanes, ref s);
+        int saved = 0;
+        for (int k = 1; k <= 63; k++)
+        {
+            CyclotomicVector.CompressedSquare(ref s);
+            if (((BlsXAbs >> k) & 1) != 0 || k == 63)
+            {
+                FpVector.Store(s, lanes);
+                g2[saved] = new Fp2(lanes[0], lanes[1]); g3[saved] = new Fp2(lanes[2], lanes[3]);
+                g4[saved] = new Fp2(lanes[4], lanes[5]); g5[saved] = new Fp2(lanes[6], lanes[7]);
+                saved++;
+            }
+        }
     }
 
     /// <summary>a^x by 63 Granger–Scott squarings and 5 multiplications (reference and fallback).</summary>
