@@ -154,3 +154,121 @@ public class FpVectorTests
         }
     }
 }
+
+/// <summary>Fp12 products on AVX-512 lanes against the scalar tower (skipped on CPUs without AVX-512).</summary>
+public class Fp12VectorTests
+{
+    private static void RequireAvx512() => Skip.IfNot(FpVector.IsSupported, "the CPU has no AVX-512");
+
+    private static Fp12 Store(in Fp12V v)
+    {
+        Fp12Vector.Store(v, out var r);
+        return r;
+    }
+
+    private static void AssertBounded(in Fp12V v)
+    {
+        for (int k = 0; k < 4; k++)
+            for (int lane = 0; lane < 3; lane++)
+            {
+                BigInteger x = 0;
+                for (int i = FpVector.Limbs - 1; i >= 0; i--) x = (x << 28) + v[k][i].GetElement(lane);
+                Assert.True(x < 22 * Oracle.P / 10, "lane value above 2.2p");
+                for (int i = 0; i < FpVector.Limbs - 1; i++) Assert.True(v[k][i].GetElement(lane) < (1UL << 28));
+            }
+    }
+
+    [SkippableFact]
+    public void Load_store_products_and_squares_match_the_scalar_tower()
+    {
+        Skip.IfNot(FpVector.IsSupported, "the CPU has no AVX-512");
+        var rng = new Random(41);
+        for (int round = 0; round < 6; round++)
+        {
+            Fp12 a = RandomFp12(rng), b = RandomFp12(rng);
+            if (round == 0) { a = Fp12.One; }
+            if (round == 1) { b = -Fp12.One; }
+            Fp12V va = default, vb = default, vr = default;
+            Fp12Vector.Load(a, ref va);
+            Fp12Vector.Load(b, ref vb);
+            Assert.Equal(a, Store(va));
+            Fp12Vector.Mul(ref vr, va, vb);
+            AssertBounded(vr);
+            Assert.Equal(a * b, Store(vr));
+            Fp12Vector.Square(ref vr, va);
+            AssertBounded(vr);
+            Assert.Equal(Fp12.Square(a), Store(vr));
+        }
+        Fp12V one = default;
+        Fp12Vector.One(ref one);
+        Assert.Equal(Fp12.One, Store(one));
+    }
+
+    [SkippableFact]
+    public void Long_chains_stay_exact()
+    {
+        RequireAvx512();
+        var rng = new Random(42);
+        Fp12 a = RandomFp12(rng), b = RandomFp12(rng);
+        Fp12V va = default, vb = default;
+        Fp12Vector.Load(a, ref va);
+        Fp12Vector.Load(b, ref vb);
+        for (int k = 0; k < 40; k++)
+        {
+            a = Fp12.Square(a); Fp12Vector.Square(ref va, va);
+            a = a * b; Fp12Vector.Mul(ref va, va, vb);
+            AssertBounded(va);
+        }
+        Assert.Equal(a, Store(va));
+    }
+
+    [SkippableFact]
+    public void Line_products_match_the_scalar_tower()
+    {
+        RequireAvx512();
+        var rng = new Random(43);
+        Fp12 f = RandomFp12(rng);
+        Fp12V vf = default;
+        Fp12Vector.Load(f, ref vf);
+        for (int k = 0; k < 20; k++)
+        {
+            // Two lines side by side in one coefficient vector (lanes 0..3 and 4..7).
+            Fp2 l0 = RandomFp2(rng), l1 = RandomFp2(rng), m0 = RandomFp2(rng), m1 = RandomFp2(rng);
+            FpV coefficients = default;
+            FpVector.Load([l0.C0, l0.C1, l1.C0, l1.C1, m0.C0, m0.C1, m1.C0, m1.C1], ref coefficients);
+            Span<FpV> eval = new FpV[3];
+            Fp12Vector.EvaluateLine(coefficients, 0, eval);
+            Fp12Vector.MulByLine(ref vf, eval);
+            f = Fp12.MulByNormalizedLine(f, l0, l1);
+            Fp12Vector.EvaluateLine(coefficients, 4, eval);
+            Fp12Vector.MulByLine(ref vf, eval);
+            f = Fp12.MulByNormalizedLine(f, m0, m1);
+            AssertBounded(vf);
+            Assert.Equal(f, Store(vf));
+        }
+    }
+}
+
+/// <summary>The Miller loop on AVX-512 lanes against the scalar one (skipped on CPUs without AVX-512).</summary>
+public class MillerLoopVectorTests
+{
+    [SkippableFact]
+    public void Vector_and_scalar_Miller_loops_give_the_same_value()
+    {
+        Skip.IfNot(FpVector.IsSupported, "the CPU has no AVX-512");
+        var rng = new Random(51);
+        var buf = new byte[32];
+        G1Affine G1() { rng.NextBytes(buf); return (G1Affine.Generator * Fr.FromBytesBigEndianReduce(buf)).ToAffine(); }
+        G2Affine G2() { rng.NextBytes(buf); return (G2Affine.Generator * Fr.FromBytesBigEndianReduce(buf)).ToAffine(); }
+        var pairs = new (G1Affine, G2Prepared)[]
+        {
+            (G1(), new G2Prepared(G2())), (G1Affine.Generator, G2Prepared.Generator), (G1Affine.Infinity, new G2Prepared(G2())),
+            (G1(), new G2Prepared(G2Affine.Infinity)), (G1(), new G2Prepared(G2())), (G1(), G2Prepared.Generator),
+        };
+        for (int n = 0; n <= pairs.Length; n++)
+        {
+            var span = pairs.AsSpan(0, n);
+            Assert.Equal(Bls12381.Pairing.MultiMillerLoop(span, vector: false), Bls12381.Pairing.MultiMillerLoop(span, vector: true));
+        }
+    }
+}

@@ -10,6 +10,7 @@ namespace Blobs.Bls12381;
 /// (g2.re, g2.im, g3.re, g3.im, g4.re, g4.im, g5.re, g5.im). One squaring is two 8-lane Montgomery
 /// products plus permutes and small-coefficient combinations.
 /// </summary>
+[SkipLocalsInit]
 internal static class CyclotomicVector
 {
     // Lane permutations (vpermq / vpermt2q indices; 8..15 select from the second source).
@@ -37,7 +38,10 @@ internal static class CyclotomicVector
     public static void CompressedSquare(ref FpV s)
     {
         // 1. Operands.
-        FpV la = default, ra = default, lb = default, rb = default;
+        Unsafe.SkipInit(out FpV la);
+        Unsafe.SkipInit(out FpV ra);
+        Unsafe.SkipInit(out FpV lb);
+        Unsafe.SkipInit(out FpV rb);
         var swap = SwapPairs;
         var leftB = LeftB;
         var rightB = RightB;
@@ -51,7 +55,8 @@ internal static class CyclotomicVector
             lb[i] = Avx512F.PermuteVar8x64(x, leftB);
             rb[i] = Avx512F.PermuteVar8x64(x, rightB);
         }
-        FpV a = default, b = default;
+        Unsafe.SkipInit(out FpV a);
+        Unsafe.SkipInit(out FpV b);
         FpVector.MontMul(ref a, la, ra);
         FpVector.MontMul(ref b, lb, rb);
 

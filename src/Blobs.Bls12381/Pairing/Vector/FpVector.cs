@@ -34,6 +34,7 @@ internal struct FpV
 /// 2^400 mod p) and leave with <see cref="Store"/> (a product by 2^384 mod p, then a canonical reduction).
 /// </para>
 /// </remarks>
+[SkipLocalsInit]
 internal static partial class FpVector
 {
     /// <summary>Limbs per value.</summary>
@@ -92,6 +93,20 @@ internal static partial class FpVector
         0x70a257e, 0xee9709e, 0x759aec8, 0x4f6c869, 0xd349637, 0xd472ffc, 0x0340223,
     ];
 
+    /// <summary>k·p in radix 2^28, normalized (k below 2^16).</summary>
+    public static ulong[] MultipleOfP(ulong k)
+    {
+        var r = new ulong[Limbs];
+        ulong carry = 0;
+        for (int i = 0; i < Limbs; i++)
+        {
+            ulong t = P[i] * k + carry;
+            r[i] = i == Limbs - 1 ? t : t & LimbMask;
+            carry = t >> LimbBits;
+        }
+        return r;
+    }
+
     /// <summary>floor(2^45 / ((p >> 364) + 1)): the quotient estimate of <see cref="ReduceWeak"/>.</summary>
     private const ulong QuotientMagic = 0x13b060fb;
 
@@ -135,10 +150,10 @@ internal static partial class FpVector
             sliced[12 * Lanes + lane] = (w5 >> 16) & LimbMask;
             sliced[13 * Lanes + lane] = w5 >> 44;
         }
-        FpV raw = default;
+        Unsafe.SkipInit(out FpV raw);
         for (int i = 0; i < Limbs; i++) raw[i] = Vector512.Create<ulong>(sliced.Slice(i * Lanes, Lanes));
         // 2. x·2^384 · 2^400 · 2^(−392) = x·2^392.
-        FpV k = default;
+        Unsafe.SkipInit(out FpV k);
         for (int i = 0; i < Limbs; i++) k[i] = Vector512.Create(KIn[i]);
         MontMul(ref r, raw, k);
     }
@@ -148,7 +163,8 @@ internal static partial class FpVector
     {
         if (values.Length < Lanes) throw new ArgumentException("expected room for eight values", nameof(values));
         // 1. x·2^392 · 2^384 · 2^(−392) = x·2^384, normalized and below 2p.
-        FpV k = default, t = default;
+        Unsafe.SkipInit(out FpV k);
+        Unsafe.SkipInit(out FpV t);
         for (int i = 0; i < Limbs; i++) k[i] = Vector512.Create(KOut[i]);
         MontMul(ref t, v, k);
         Span<ulong> limbs = stackalloc ulong[Limbs * Lanes];
