@@ -6,4 +6,10 @@ if (args is ["bls-cputime", ..])
     return;
 }
 
+if (args is ["pairing-cputime", ..])
+{
+    Blobs.Benchmarks.Bls12381.PairingCpuTimeBench.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
