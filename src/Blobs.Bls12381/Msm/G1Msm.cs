@@ -11,6 +11,9 @@ public static class G1Msm
     /// <summary>From this many points on, batch-affine buckets beat Jacobian buckets.</summary>
     public const int BatchAffineThreshold = 1024;
 
+    /// <summary>Up to this many points, interleaved width-5 NAF (Straus) beats the bucket method.</summary>
+    public const int StrausThreshold = 8;
+
     /// <summary>Σ k_i·P_i for scalar-field elements; points at infinity and zero scalars contribute nothing.</summary>
     public static G1Jacobian Multiply(ReadOnlySpan<G1Affine> points, ReadOnlySpan<Fr> scalars, int maxDegreeOfParallelism = 1)
     {
@@ -32,7 +35,7 @@ public static class G1Msm
         if (scalarLimbs.Length != 4 * n)
             throw new ArgumentException($"expected {4 * n} limbs ({n} scalars), got {scalarLimbs.Length}", nameof(scalarLimbs));
         if (n == 0) return G1Jacobian.Infinity;
-        if (n == 1) return G1Jacobian.Multiply(points[0].ToJacobian(), scalarLimbs);
+        if (n <= StrausThreshold) return Straus(points, scalarLimbs);
 
         bool affineBuckets = n >= BatchAffineThreshold;
         int c = ChooseWindow(n, affineBuckets);
@@ -119,5 +122,91 @@ public static class G1Msm
             else acc.Add(-d - 1, points[i], negate: true);
         }
         return acc.ReduceAndClear();
+    }
+
+    /// <summary>
+    /// Straus' interleaved method with width-5 NAF digits: one shared chain of doublings, and per point
+    /// an affine table of its odd multiples P, 3P, …, 15P (batch-converted with one inversion).
+    /// </summary>
+    private static G1Jacobian Straus(ReadOnlySpan<G1Affine> points, ReadOnlySpan<ulong> scalarLimbs)
+    {
+        const int W = 5, TableSize = 1 << (W - 2), MaxDigits = 258;
+        int n = points.Length;
+        // 1. Tables of odd multiples (Jacobian, then affine in one batch).
+        var jac = new G1Jacobian[n * TableSize];
+        for (int i = 0; i < n; i++)
+        {
+            var p = points[i].ToJacobian();
+            var twoP = G1Jacobian.Double(p);
+            jac[i * TableSize] = p;
+            for (int k = 1; k < TableSize; k++) jac[i * TableSize + k] = G1Jacobian.Add(jac[i * TableSize + k - 1], twoP);
+        }
+        var table = new G1Affine[n * TableSize];
+        G1Jacobian.BatchToAffine(jac, table);
+        // 2. NAF digits of every scalar.
+        var naf = new sbyte[n * MaxDigits];
+        int top = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (points[i].IsInfinity) continue;
+            int len = Wnaf(scalarLimbs.Slice(4 * i, 4), W, naf.AsSpan(i * MaxDigits, MaxDigits));
+            top = Math.Max(top, len);
+        }
+        // 3. Double-and-add from the top digit.
+        G1Jacobian acc = G1Jacobian.Infinity;
+        for (int bit = top - 1; bit >= 0; bit--)
+        {
+            acc = G1Jacobian.Double(acc);
+            for (int i = 0; i < n; i++)
+            {
+                int d = naf[i * MaxDigits + bit];
+                if (d > 0) acc = G1Jacobian.AddMixed(acc, table[i * TableSize + (d >> 1)]);
+                else if (d < 0) acc = G1Jacobian.AddMixed(acc, G1Affine.Negate(table[i * TableSize + ((-d) >> 1)]));
+            }
+        }
+        return acc;
+    }
+
+    /// <summary>Width-w NAF of a 256-bit scalar: odd digits in (−2^(w−1), 2^(w−1)), least significant first; returns the length.</summary>
+    internal static int Wnaf(ReadOnlySpan<ulong> limbs4, int w, Span<sbyte> digits)
+    {
+        ulong k0 = limbs4[0], k1 = limbs4[1], k2 = limbs4[2], k3 = limbs4[3], k4 = 0;
+        int full = 1 << w, half = 1 << (w - 1), mask = full - 1;
+        int i = 0;
+        while ((k0 | k1 | k2 | k3 | k4) != 0)
+        {
+            int d = 0;
+            if ((k0 & 1) != 0)
+            {
+                d = (int)(k0 & (ulong)mask);
+                if (d >= half) d -= full;
+                // k −= d
+                if (d > 0)
+                {
+                    ulong b = k0 < (ulong)d ? 1UL : 0UL;
+                    k0 -= (ulong)d;
+                    ulong t = k1 - b; b = k1 < b ? 1UL : 0UL; k1 = t;
+                    t = k2 - b; b = k2 < b ? 1UL : 0UL; k2 = t;
+                    t = k3 - b; b = k3 < b ? 1UL : 0UL; k3 = t;
+                    k4 -= b;
+                }
+                else
+                {
+                    ulong add = (ulong)(-d);
+                    ulong t = k0 + add; ulong c = t < k0 ? 1UL : 0UL; k0 = t;
+                    t = k1 + c; c = t < k1 ? 1UL : 0UL; k1 = t;
+                    t = k2 + c; c = t < k2 ? 1UL : 0UL; k2 = t;
+                    t = k3 + c; c = t < k3 ? 1UL : 0UL; k3 = t;
+                    k4 += c;
+                }
+            }
+            digits[i++] = (sbyte)d;
+            k0 = (k0 >> 1) | (k1 << 63);
+            k1 = (k1 >> 1) | (k2 << 63);
+            k2 = (k2 >> 1) | (k3 << 63);
+            k3 = (k3 >> 1) | (k4 << 63);
+            k4 >>= 1;
+        }
+        return i;
     }
 }

@@ -15,6 +15,7 @@ internal sealed class ManagedKzgSettings
     private readonly Lazy<G1Affine[]> _lagrangeBrp;
     private readonly Lazy<G1FixedBaseMsm> _lagrangeTable;
     private readonly Lazy<(G2Affine G2, G2Affine TauG2)> _g2;
+    private readonly Lazy<(G2Prepared NegG2, G2Prepared TauG2)> _prepared;
 
     public ManagedKzgSettings(TrustedSetup setup, ManagedKzgOptions options)
     {
@@ -25,6 +26,7 @@ internal sealed class ManagedKzgSettings
         _lagrangeBrp = new(DecodeLagrangeBrp);
         _lagrangeTable = new(BuildTable);
         _g2 = new(DecodeG2);
+        _prepared = new(() => (new G2Prepared(G2Affine.Negate(G2)), new G2Prepared(TauG2)));
         if (options.PrecomputeAtLoad) _ = _lagrangeTable.Value;
     }
 
@@ -51,6 +53,12 @@ internal sealed class ManagedKzgSettings
 
     /// <summary>[τ]G2, KZG_SETUP_G2_MONOMIAL[1].</summary>
     public G2Affine TauG2 => _g2.Value.TauG2;
+
+    /// <summary>−G2 with its Miller-loop lines precomputed.</summary>
+    public G2Prepared NegG2Prepared => _prepared.Value.NegG2;
+
+    /// <summary>[τ]G2 with its Miller-loop lines precomputed.</summary>
+    public G2Prepared TauG2Prepared => _prepared.Value.TauG2;
 
     private G1Affine[] DecodeLagrangeBrp()
     {

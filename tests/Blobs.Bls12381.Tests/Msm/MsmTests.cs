@@ -50,7 +50,8 @@ public class MsmTests
 
     public static TheoryData<int, int> Sizes => new()
     {
-        { 0, 1 }, { 1, 2 }, { 2, 3 }, { 3, 4 }, { 7, 5 }, { 16, 6 }, { 33, 7 }, { 100, 8 },
+        { 0, 1 }, { 1, 2 }, { 2, 3 }, { 3, 4 }, { 7, 5 }, { G1Msm.StrausThreshold, 12 }, { G1Msm.StrausThreshold + 1, 13 },
+        { 16, 6 }, { 33, 7 }, { 100, 8 },
         { G1Msm.BatchAffineThreshold - 1, 9 }, { G1Msm.BatchAffineThreshold, 10 }, { 1500, 11 },
     };
 

@@ -1,6 +1,6 @@
 namespace Blobs.Kzg.Managed.Eip4844;
 
-internal static partial class Eip4844
+internal static partial class BlobKzg
 {
     /// <summary>
     /// blob_to_kzg_commitment: g1_lincomb(bit_reversal_permutation(KZG_SETUP_G1_LAGRANGE), blob_to_polynomial(blob)),

@@ -3,7 +3,7 @@ using Blobs.Bls12381;
 
 namespace Blobs.Kzg.Managed.Eip4844;
 
-internal static partial class Eip4844
+internal static partial class BlobKzg
 {
     /// <summary>
     /// blob_to_polynomial: the 4096 big-endian elements of a blob as scalar-field elements (evaluation

@@ -2,7 +2,7 @@ using Blobs.Bls12381;
 
 namespace Blobs.Kzg.Managed.Eip4844;
 
-internal static partial class Eip4844
+internal static partial class BlobKzg
 {
     /// <summary>
     /// compute_blob_kzg_proof: the proof for the blob's polynomial at the Fiat–Shamir challenge of

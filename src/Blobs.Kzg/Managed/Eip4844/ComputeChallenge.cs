@@ -4,7 +4,7 @@ using Blobs.Bls12381;
 
 namespace Blobs.Kzg.Managed.Eip4844;
 
-internal static partial class Eip4844
+internal static partial class BlobKzg
 {
     /// <summary>FIAT_SHAMIR_PROTOCOL_DOMAIN.</summary>
     public static ReadOnlySpan<byte> FiatShamirProtocolDomain => "FSBLOBVERIFY_V1_"u8;

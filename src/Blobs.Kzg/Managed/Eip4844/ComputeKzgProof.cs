@@ -2,7 +2,7 @@ using Blobs.Bls12381;
 
 namespace Blobs.Kzg.Managed.Eip4844;
 
-internal static partial class Eip4844
+internal static partial class BlobKzg
 {
     /// <summary>compute_kzg_proof: the proof that p(z) = y for the blob's polynomial p, and y.</summary>
     public static (KzgProof Proof, FieldElement Y) ComputeKzgProof(ManagedKzgSettings settings, ReadOnlySpan<byte> blob, in FieldElement z)

@@ -2,7 +2,7 @@ using Blobs.Bls12381;
 
 namespace Blobs.Kzg.Managed.Eip4844;
 
-internal static partial class Eip4844
+internal static partial class BlobKzg
 {
     /// <summary>
     /// compute_kzg_proof_impl: y = p(z) and the proof g1_lincomb(Lagrange basis, q) for the quotient

@@ -2,7 +2,7 @@ using Blobs.Bls12381;
 
 namespace Blobs.Kzg.Managed.Eip4844;
 
-internal static partial class Eip4844
+internal static partial class BlobKzg
 {
     /// <summary>
     /// compute_quotient_eval_within_domain: the quotient's value at the domain point z = ω_m (where

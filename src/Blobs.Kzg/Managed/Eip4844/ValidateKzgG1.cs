@@ -2,7 +2,7 @@ using Blobs.Bls12381;
 
 namespace Blobs.Kzg.Managed.Eip4844;
 
-internal static partial class Eip4844
+internal static partial class BlobKzg
 {
     /// <summary>
     /// bytes_to_kzg_commitment / validate_kzg_g1: decodes a commitment (the point at infinity is allowed,
