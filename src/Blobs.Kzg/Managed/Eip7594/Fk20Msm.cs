@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Blobs.Bls12381;
+using Blobs.Kzg.Managed.Fft;
 
 namespace Blobs.Kzg.Managed.Eip7594;
 
@@ -17,7 +18,7 @@ internal static class Fk20Msm
     private const int NegativeBit = 1 << 30;
 
     /// <summary>results[i] = Σₜ scalars[i·64 + t]·base(t, i) for the MSMs i in [from, to).</summary>
-    public static void Run(Fk20Tables tables, ReadOnlySpan<Fr> scalars, Span<G1Jacobian> results, int from, int to)
+    public static void Run(Fk20Tables tables, ReadOnlySpan<Fr> scalars, Span<G1Affine> results, int from, int to)
     {
         const int columns = Fk20.Columns, windows = Fk20Tables.Windows;
         int msms = to - from;
@@ -54,17 +55,22 @@ internal static class Fk20Msm
             }
         state.Drain();
 
-        // 3. Σ_b b·S_b per MSM by running sums.
-        for (int i = 0; i < msms; i++)
+        // 3. Σ_b b·S_b per MSM by running sums R_b = Σ_{b' ≥ b} S_b', T = Σ_b R_b, every step one batch of affine
+        //    additions across the MSMs (empty buckets are infinity).
+        var running = new G1Affine[msms];
+        var total = results.Slice(from, msms);
+        total.Fill(G1Affine.Infinity);
+        var step = new G1Affine[msms];
+        var scratch = new Fp[2 * msms];
+        for (int b = Buckets - 1; b >= 0; b--)
         {
-            G1Jacobian running = G1Jacobian.Infinity, acc = G1Jacobian.Infinity;
-            for (int b = Buckets - 1; b >= 0; b--)
+            for (int i = 0; i < msms; i++)
             {
                 int q = i * Buckets + b;
-                if (state.Filled[q]) running = G1Jacobian.AddMixed(running, state.Sums[q]);
-                acc = G1Jacobian.Add(acc, running);
+                step[i] = state.Filled[q] ? state.Sums[q] : G1Affine.Infinity;
             }
-            results[from + i] = acc;
+            G1BatchAffine.AddAssign(running, step, scratch);
+            G1BatchAffine.AddAssign(total, running, scratch);
         }
     }
 
