@@ -67,7 +67,7 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>
         Fp a = Fp.Square(p.X);                                        // A = X1²
         Fp b = Fp.Square(p.Y);                                        // B = Y1²
         Fp c = Fp.Square(b);                                          // C = B²
-        Fp d = Fp.Double(Fp.Sub(Fp.Sub(Fp.Square(Fp.Add(p.X, b)), a), c)); // D = 2((X1 + B)² − A − C)
+        Fp d = Fp.Double(Fp.Sub(Fp.Sub(Fp.Square(Fp.AddUnreduced(p.X, b)), a), c)); // D = 2((X1 + B)² − A − C)
         Fp e = Fp.Add(Fp.Double(a), a);                               // E = 3A
         Fp f = Fp.Square(e);                                          // F = E²
         Fp x3 = Fp.Sub(f, Fp.Double(d));                              // X3 = F − 2D
@@ -95,7 +95,7 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>
         Fp v = Fp.Mul(p.X, i);                                        // V = X1·I
         Fp x3 = Fp.Sub(Fp.Sub(Fp.Square(r), j), Fp.Double(v));        // X3 = r² − J − 2V
         Fp y3 = Fp.Sub(Fp.Mul(r, Fp.Sub(v, x3)), Fp.Double(Fp.Mul(p.Y, j))); // Y3 = r(V − X3) − 2·Y1·J
-        Fp z3 = Fp.Sub(Fp.Sub(Fp.Square(Fp.Add(p.Z, h)), z1z1), hh);  // Z3 = (Z1 + H)² − Z1Z1 − HH
+        Fp z3 = Fp.Sub(Fp.Sub(Fp.Square(Fp.AddUnreduced(p.Z, h)), z1z1), hh);  // Z3 = (Z1 + H)² − Z1Z1 − HH
         return new G1Jacobian(x3, y3, z3);
     }
 
@@ -119,7 +119,7 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>
         Fp v = Fp.Mul(u1, i);                                         // V = U1·I
         Fp x3 = Fp.Sub(Fp.Sub(Fp.Square(r), j), Fp.Double(v));        // X3 = r² − J − 2V
         Fp y3 = Fp.Sub(Fp.Mul(r, Fp.Sub(v, x3)), Fp.Double(Fp.Mul(s1, j))); // Y3 = r(V − X3) − 2·S1·J
-        Fp z3 = Fp.Mul(Fp.Sub(Fp.Sub(Fp.Square(Fp.Add(p.Z, q.Z)), z1z1), z2z2), h); // Z3 = ((Z1 + Z2)² − Z1Z1 − Z2Z2)·H
+        Fp z3 = Fp.Mul(Fp.Sub(Fp.Sub(Fp.Square(Fp.AddUnreduced(p.Z, q.Z)), z1z1), z2z2), h); // Z3 = ((Z1 + Z2)² − Z1Z1 − Z2Z2)·H
         return new G1Jacobian(x3, y3, z3);
     }
 

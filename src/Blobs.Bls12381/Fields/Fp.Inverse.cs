@@ -5,15 +5,21 @@ namespace Blobs.Bls12381;
 
 public readonly partial struct Fp
 {
-    /// <summary>Montgomery forms of 2^i for i = 0..399 (the correction factors of the almost-inverse).</summary>
-    private static readonly Fp[] s_pow2 = BuildPow2();
-
-    private static Fp[] BuildPow2()
+    /// <summary>
+    /// Montgomery forms of 2^i for i = 0..399 (the correction factors of the almost-inverse), in a
+    /// nested class so that <see cref="Fp"/> itself has no static constructor.
+    /// </summary>
+    private static class Pow2Table
     {
-        var t = new Fp[400];
-        t[0] = One;
-        for (int i = 1; i < t.Length; i++) t[i] = Double(t[i - 1]);
-        return t;
+        internal static readonly Fp[] Values = Build();
+
+        private static Fp[] Build()
+        {
+            var t = new Fp[400];
+            t[0] = One;
+            for (int i = 1; i < t.Length; i++) t[i] = Double(t[i - 1]);
+            return t;
+        }
     }
 
     /// <summary>
@@ -58,7 +64,7 @@ public readonly partial struct Fp
         pp.Sub(r);
         var x = new Fp(pp.A0, pp.A1, pp.A2, pp.A3, pp.A4, pp.A5);
         // x·2^(768−k)·R / R = (a·R)^(−1)·2^k·2^(768−k) = a^(−1)·R.
-        return Mul(x, s_pow2[768 - k]);
+        return Mul(x, Pow2Table.Values[768 - k]);
     }
 
     /// <summary>A mutable 384-bit unsigned integer used by the binary GCD.</summary>

@@ -7,6 +7,7 @@ namespace Blobs.Bls12381;
 public readonly partial struct Fp
 {
     /// <summary>Product modulo p: Montgomery multiplication a·b·2^(−384) of the Montgomery forms.</summary>
+    /// <remarks>Operands may also be below 2p (see <see cref="AddUnreduced"/>); the result is always reduced.</remarks>
     /// <remarks>
     /// CIOS with the "no-carry" simplification (Gnark's observation: when the modulus' top limb is
     /// below 2^63 − 1 the running sum never needs a seventh word), fully unrolled. The first
@@ -103,7 +104,7 @@ public readonly partial struct Fp
         return ReduceOnce(t0, t1, t2, t3, t4, t5);
     }
 
-    /// <summary>The square modulo p.</summary>
+    /// <summary>The square modulo p (the operand may also be below 2p, see <see cref="AddUnreduced"/>).</summary>
     /// <remarks>
     /// Separated operand scanning: the 768-bit square from 15 cross products (doubled) and 6
     /// diagonal products, then six word-by-word Montgomery reduction steps.

@@ -202,6 +202,26 @@ public readonly partial struct Fp : IEquatable<Fp>
         return ReduceOnce(s0, s1, s2, s3, s4, s5);
     }
 
+    /// <summary>
+    /// a + b without the final reduction: the result is below 2p but possibly not below p, so it is
+    /// NOT a valid <see cref="Fp"/> for comparison, encoding or addition. Its only permitted use is
+    /// as an operand of <see cref="Mul"/> or <see cref="Square(in Fp)"/>, which accept operands below 2p
+    /// (a·b &lt; 4p² &lt; p·2^384 keeps the Montgomery result below 2p before their final
+    /// subtraction, and the no-carry bound holds since 2p &lt; 2^382) and return a reduced element.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Fp AddUnreduced(in Fp a, in Fp b)
+    {
+        ulong c = 0;
+        ulong s0 = AddC(a.L0, b.L0, ref c);
+        ulong s1 = AddC(a.L1, b.L1, ref c);
+        ulong s2 = AddC(a.L2, b.L2, ref c);
+        ulong s3 = AddC(a.L3, b.L3, ref c);
+        ulong s4 = AddC(a.L4, b.L4, ref c);
+        ulong s5 = a.L5 + b.L5 + c;
+        return new Fp(s0, s1, s2, s3, s4, s5);
+    }
+
     /// <summary>Difference modulo p.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp Sub(in Fp a, in Fp b)

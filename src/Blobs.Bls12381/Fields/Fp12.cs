@@ -92,6 +92,28 @@ public readonly partial struct Fp12 : IEquatable<Fp12>
         return new Fp12(Fp6.Add(aa, Fp6.MulByNonResidue(bb)), Fp6.Sub(Fp6.Sub(s, aa), bb));
     }
 
+    /// <summary>
+    /// Product with the sparse element ℓ0 + ℓ1·w² + w³ = (ℓ0 + ℓ1·v) + v·w, a line function scaled so
+    /// that its w³ coefficient is 1 (see <see cref="G2Prepared"/>): 10 Fp2 products.
+    /// </summary>
+    public static Fp12 MulByNormalizedLine(in Fp12 a, in Fp2 l0, in Fp2 l1)
+    {
+        // (a0 + a1·w)(b0 + v·w), b0 = ℓ0 + ℓ1·v, w² = v:
+        // c0 = a0·b0 + v·(a1·v) = a0·b0 + v²·a1, c1 = a0·v + a1·b0.
+        Fp6 a0b0 = Fp6.MulBy01(a.C0, l0, l1);
+        Fp6 a1b0 = Fp6.MulBy01(a.C1, l0, l1);
+        // v²·(x0, x1, x2) = (ξ·x1, ξ·x2, x0); v·(x0, x1, x2) = (ξ·x2, x0, x1).
+        var c0 = new Fp6(
+            Fp2.Add(a0b0.C0, Fp2.MulByNonResidue(a.C1.C1)),
+            Fp2.Add(a0b0.C1, Fp2.MulByNonResidue(a.C1.C2)),
+            Fp2.Add(a0b0.C2, a.C1.C0));
+        var c1 = new Fp6(
+            Fp2.Add(a1b0.C0, Fp2.MulByNonResidue(a.C0.C2)),
+            Fp2.Add(a1b0.C1, a.C0.C0),
+            Fp2.Add(a1b0.C2, a.C0.C1));
+        return new Fp12(c0, c1);
+    }
+
     /// <summary>The multiplicative inverse; zero maps to zero.</summary>
     public static Fp12 Inverse(in Fp12 a)
     {

@@ -84,7 +84,7 @@ public readonly struct Fp2 : IEquatable<Fp2>
         // (a0 + a1·u)(b0 + b1·u) = (a0·b0 − a1·b1) + ((a0 + a1)(b0 + b1) − a0·b0 − a1·b1)·u
         Fp v0 = Fp.Mul(a.C0, b.C0);
         Fp v1 = Fp.Mul(a.C1, b.C1);
-        Fp s = Fp.Mul(Fp.Add(a.C0, a.C1), Fp.Add(b.C0, b.C1));
+        Fp s = Fp.Mul(Fp.AddUnreduced(a.C0, a.C1), Fp.AddUnreduced(b.C0, b.C1));
         return new Fp2(Fp.Sub(v0, v1), Fp.Sub(Fp.Sub(s, v0), v1));
     }
 
@@ -92,7 +92,7 @@ public readonly struct Fp2 : IEquatable<Fp2>
     public static Fp2 Square(in Fp2 a)
     {
         // (a0 + a1·u)² = (a0 + a1)(a0 − a1) + 2·a0·a1·u
-        Fp c0 = Fp.Mul(Fp.Add(a.C0, a.C1), Fp.Sub(a.C0, a.C1));
+        Fp c0 = Fp.Mul(Fp.AddUnreduced(a.C0, a.C1), Fp.Sub(a.C0, a.C1));
         Fp c1 = Fp.Mul(a.C0, a.C1);
         return new Fp2(c0, Fp.Double(c1));
     }
@@ -192,8 +192,9 @@ public readonly struct Fp2 : IEquatable<Fp2>
     /// <summary>True when the element is a square in Fp2 (exactly when its norm is a square in Fp).</summary>
     public static bool IsSquare(in Fp2 a) => Fp.IsSquare(Norm(a));
 
-    /// <summary>The Montgomery form of 1/2.</summary>
-    private static readonly Fp TwoInverse = Fp.Inverse(Fp.FromUInt64(2));
+    /// <summary>The Montgomery form of 1/2 (2^383 mod p).</summary>
+    private static Fp TwoInverse => new(0x1804000000015554UL, 0x855000053ab00001UL, 0x633cb57c253c276fUL,
+                                        0x6e22d1ec31ebb502UL, 0xd3916126f2d14ca2UL, 0x17fbb8571a006596UL);
 
     /// <summary>
     /// The ZCash serialization "sign" of a G2 y-coordinate: compares y with −y lexicographically,

@@ -11,8 +11,8 @@ public sealed class G2Prepared
     /// <summary>Line functions in a Miller loop over |x| = 0xd201000000010000: 63 doublings and 5 additions.</summary>
     internal const int LineCount = 68;
 
-    /// <summary>The lines in loop order (empty for the point at infinity).</summary>
-    internal readonly LineFunction[] Lines;
+    /// <summary>The lines in loop order, normalized (empty for the point at infinity).</summary>
+    internal readonly NormalizedLine[] Lines;
 
     /// <summary>The point these lines belong to.</summary>
     public G2Affine Point { get; }
@@ -33,8 +33,8 @@ public sealed class G2Prepared
             Lines = [];
             return;
         }
+        // 1. T = Q in homogeneous projective coordinates; walk the bits of |x| below the top one.
         var lines = new LineFunction[LineCount];
-        // T = Q in homogeneous projective coordinates; walk the bits of |x| below the top one.
         Fp2 x = q.X, y = q.Y, z = Fp2.One;
         int n = 0;
         for (int bit = 62; bit >= 0; bit--)
@@ -42,7 +42,12 @@ public sealed class G2Prepared
             lines[n++] = LineFunction.Double(ref x, ref y, ref z);
             if (((Fp12.BlsXAbs >> bit) & 1) != 0) lines[n++] = LineFunction.Add(ref x, ref y, ref z, q.X, q.Y);
         }
-        Lines = lines;
+        // 2. Scale every line by 1/ℓ4 (one batched inversion).
+        Span<Fp2> inverses = stackalloc Fp2[LineCount];
+        for (int i = 0; i < LineCount; i++) inverses[i] = lines[i].L4;
+        Fp2.BatchInverse(inverses);
+        Lines = new NormalizedLine[LineCount];
+        for (int i = 0; i < LineCount; i++) Lines[i] = lines[i].Normalize(inverses[i]);
     }
 
     /// <summary>The prepared G2 generator.</summary>

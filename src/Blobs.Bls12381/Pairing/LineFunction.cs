@@ -29,6 +29,9 @@ internal readonly struct LineFunction
     public Fp12 MulInto(in Fp12 f, in Fp xP, in Fp yP) =>
         Fp12.MulBy014(f, L0, Fp2.MulByFp(L1, xP), Fp2.MulByFp(L4, yP));
 
+    /// <summary>The line divided by ℓ4 (an Fp2 factor), given 1/ℓ4: ℓ0/ℓ4 + (ℓ1/ℓ4)·xP·w² + yP·w³.</summary>
+    public NormalizedLine Normalize(in Fp2 l4Inverse) => new(Fp2.Mul(L0, l4Inverse), Fp2.Mul(L1, l4Inverse));
+
     // ------------------------------------------------------------------------------------------
     // Derivation. G2 lives on the twist E'(Fp2): y² = x³ + b', b' = 4ξ; the untwisting map
     // (x', y') ↦ (x'·w⁻², y'·w⁻³) sends it into E(Fp12): y² = x³ + 4. A line on E with slope
@@ -94,4 +97,30 @@ internal readonly struct LineFunction
         x = x3; y = y3; z = z3;
         return line;
     }
+}
+
+/// <summary>
+/// A line function scaled by 1/ℓ4 so that, evaluated at P and further scaled by 1/yP (an Fp
+/// factor), it reads (ℓ0/yP) + (ℓ1·xP/yP)·w² + w³: a sparse Fp12 element with a unit coefficient,
+/// multiplied in by <see cref="Fp12.MulByNormalizedLine"/> (10 Fp2 products instead of 13).
+/// Both scalings are by elements of proper subfields, which the final exponentiation removes.
+/// </summary>
+internal readonly struct NormalizedLine
+{
+    /// <summary>ℓ0/ℓ4.</summary>
+    public readonly Fp2 L0;
+
+    /// <summary>ℓ1/ℓ4.</summary>
+    public readonly Fp2 L1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public NormalizedLine(in Fp2 l0, in Fp2 l1)
+    {
+        L0 = l0; L1 = l1;
+    }
+
+    /// <summary>f·ℓ(P)/(ℓ4·yP), given 1/yP and xP/yP.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Fp12 MulInto(in Fp12 f, in Fp yInverse, in Fp xOverY) =>
+        Fp12.MulByNormalizedLine(f, Fp2.MulByFp(L0, yInverse), Fp2.MulByFp(L1, xOverY));
 }

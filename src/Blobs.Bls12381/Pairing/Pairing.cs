@@ -43,15 +43,26 @@ public static partial class Pairing
     /// </summary>
     public static Fp12 MultiMillerLoop(ReadOnlySpan<(G1Affine P, G2Prepared Q)> pairs)
     {
-        // 1. Keep the pairs that contribute (neither point at infinity).
+        // 1. Keep the pairs that contribute (neither point at infinity), with 1/yP and xP/yP for
+        //    the normalized lines (one batched inversion).
+        int count = pairs.Length;
+        Span<int> active = count <= 32 ? stackalloc int[count] : new int[count];
+        Span<Fp> yInverse = count <= 32 ? stackalloc Fp[count] : new Fp[count];
         int n = 0;
-        Span<int> active = pairs.Length <= 64 ? stackalloc int[pairs.Length] : new int[pairs.Length];
-        for (int i = 0; i < pairs.Length; i++)
+        for (int i = 0; i < count; i++)
         {
             ArgumentNullException.ThrowIfNull(pairs[i].Q, $"pairs[{i}].Q");
-            if (!pairs[i].P.IsInfinity && !pairs[i].Q.IsInfinity) active[n++] = i;
+            if (pairs[i].P.IsInfinity || pairs[i].Q.IsInfinity) continue;
+            active[n] = i;
+            yInverse[n] = pairs[i].P.Y;
+            n++;
         }
         if (n == 0) return Fp12.One;
+        active = active[..n];
+        yInverse = yInverse[..n];
+        Fp.BatchInverse(yInverse);
+        Span<Fp> xOverY = n <= 32 ? stackalloc Fp[n] : new Fp[n];
+        for (int k = 0; k < n; k++) xOverY[k] = Fp.Mul(pairs[active[k]].P.X, yInverse[k]);
 
         // 2. Left to right over the bits of |x| below the top one: square f (not on the first
         //    step, where f = 1), multiply in every pair's tangent line, then every pair's chord
@@ -61,19 +72,11 @@ public static partial class Pairing
         for (int bit = 62; bit >= 0; bit--)
         {
             if (bit != 62) f = Fp12.Square(f);
-            for (int k = 0; k < n; k++)
-            {
-                ref readonly var pair = ref pairs[active[k]];
-                f = pair.Q.Lines[line].MulInto(f, pair.P.X, pair.P.Y);
-            }
+            for (int k = 0; k < n; k++) f = pairs[active[k]].Q.Lines[line].MulInto(f, yInverse[k], xOverY[k]);
             line++;
             if (((Fp12.BlsXAbs >> bit) & 1) != 0)
             {
-                for (int k = 0; k < n; k++)
-                {
-                    ref readonly var pair = ref pairs[active[k]];
-                    f = pair.Q.Lines[line].MulInto(f, pair.P.X, pair.P.Y);
-                }
+                for (int k = 0; k < n; k++) f = pairs[active[k]].Q.Lines[line].MulInto(f, yInverse[k], xOverY[k]);
                 line++;
             }
         }

@@ -31,6 +31,25 @@ public class FpTests
     }
 
     [Fact]
+    public void Mul_and_square_accept_unreduced_sums_below_2p()
+    {
+        var xs = FpValues(11, 100).ToArray();
+        var ys = FpValues(12, 100).ToArray();
+        for (int i = 0; i + 1 < xs.Length; i++)
+        {
+            BigInteger x = xs[i], y = ys[i], z = xs[i + 1], w = ys[i + 1];
+            var s = Bls12381.Fp.AddUnreduced(ToFp(x), ToFp(y));
+            var t = Bls12381.Fp.AddUnreduced(ToFp(z), ToFp(w));
+            Assert.Equal((x + y) * (z + w) % P, ToBig(Bls12381.Fp.Mul(s, t)));
+            Assert.Equal((x + y) * (x + y) % P, ToBig(Bls12381.Fp.Square(s)));
+        }
+        // The extreme operand 2p − 2 on both sides.
+        var m = Bls12381.Fp.AddUnreduced(ToFp(P - 1), ToFp(P - 1));
+        Assert.Equal(4 % P, ToBig(Bls12381.Fp.Mul(m, m)));
+        Assert.Equal(4 % P, ToBig(Bls12381.Fp.Square(m)));
+    }
+
+    [Fact]
     public void Inverse_of_many_random_values_times_value_is_one()
     {
         var rng = new Random(42);

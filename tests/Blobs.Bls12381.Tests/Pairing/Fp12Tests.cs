@@ -38,6 +38,9 @@ public class Fp12Tests
             Fp2 l0 = b.C0.C0, l1 = b.C1.C1, l4 = b.C0.C2;
             var line = FromCoeffs12([l0, Fp2.Zero, l1, l4, Fp2.Zero, Fp2.Zero]);
             Assert.Equal(Mul12(a, line), Fp12.MulBy014(a, l0, l1, l4));
+            // A normalized line ℓ0 + ℓ1·w² + w³.
+            var normalized = FromCoeffs12([l0, Fp2.Zero, l1, Fp2.One, Fp2.Zero, Fp2.Zero]);
+            Assert.Equal(Mul12(a, normalized), Fp12.MulByNormalizedLine(a, l0, l1));
         }
     }
 
