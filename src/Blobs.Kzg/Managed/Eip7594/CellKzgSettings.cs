@@ -26,7 +26,7 @@ internal sealed partial class CellKzgSettings
     private Fk20Tables? _fk20;
     private readonly object _gate = new();
 
-    /// <summary>The FK20 fixed-base tables (25 MB), built on first use with <see cref="MaxDegreeOfParallelism"/> threads.</summary>
+    /// <summary>The FK20 fixed-base tables (25.2 MB), built on first use on <see cref="MaxDegreeOfParallelism"/> threads.</summary>
     public Fk20Tables Fk20Tables
     {
         get
@@ -35,7 +35,7 @@ internal sealed partial class CellKzgSettings
             if (tables is not null) return tables;
             lock (_gate)
             {
-                _fk20 ??= Fk20Tables.Build(Setup, Math.Max(MaxDegreeOfParallelism, Environment.ProcessorCount > 1 ? 2 : 1));
+                _fk20 ??= Fk20Tables.Build(Setup, MaxDegreeOfParallelism);
                 return _fk20;
             }
         }

@@ -31,8 +31,11 @@ internal sealed class Fk20Tables
     /// <summary>How long <see cref="Build"/> took (wall clock).</summary>
     public TimeSpan BuildTime { get; }
 
+    /// <summary>Bytes held by the tables: 32 × 64 × 128 affine points of 96 bytes.</summary>
+    public const long Bytes = (long)Windows * Fk20.Columns * Fk20.CirculantSize * 96;
+
     /// <summary>Bytes held by the tables.</summary>
-    public long MemoryBytes => (long)Table.Length * 2 * 48;
+    public long MemoryBytes => Bytes;
 
     /// <summary>Index of window m of the base of column t in MSM i.</summary>
     public static int Index(int window, int column, int msm) => (window * Fk20.Columns + column) * Fk20.CirculantSize + msm;
