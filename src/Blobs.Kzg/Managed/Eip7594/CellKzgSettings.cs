@@ -56,6 +56,14 @@ internal sealed partial class CellKzgSettings
         return points;
     });
 
+    private G1FixedBaseMsm? _monomialHeadTable;
+
+    /// <summary>
+    /// Fixed-base tables over <see cref="MonomialG1Head"/> (8-bit windows: 64 × 33 points, 203 KB) for the RLI term of
+    /// verify_cell_kzg_proof_batch.
+    /// </summary>
+    public G1FixedBaseMsm MonomialG1HeadTable => LazyInitializer.EnsureInitialized(ref _monomialHeadTable, () => G1FixedBaseMsm.Create(MonomialG1Head, window: 8));
+
     /// <summary>[1]₂ = KZG_SETUP_G2_MONOMIAL[0], prepared for the pairing.</summary>
     public G2Prepared G2One => LazyInitializer.EnsureInitialized(ref _g2One, () => PrepareG2(0));
 
