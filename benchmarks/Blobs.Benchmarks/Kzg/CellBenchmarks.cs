@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Blobs.Kzg;
-using Blobs.Kzg.Managed.Eip7594;
+using Blobs.Kzg.Managed;
 using Blobs.Kzg.Native;
 
 namespace Blobs.Benchmarks.Kzg;
@@ -37,8 +37,8 @@ public class CellBenchmarks
     {
         ["native-p0"] = new(() => new KzgContext(NativeKzgBackend.Create(TrustedSetup.Mainnet, new NativeKzgOptions { Precompute = 0 }))),
         ["native-p8"] = new(() => new KzgContext(NativeKzgBackend.Create(TrustedSetup.Mainnet, new NativeKzgOptions { Precompute = 8 }))),
-        ["managed-1t"] = new(() => new KzgContext(new ManagedCellsBackend(new CellKzgSettings(TrustedSetup.Mainnet, maxDegreeOfParallelism: 1)))),
-        ["managed-2t"] = new(() => new KzgContext(new ManagedCellsBackend(new CellKzgSettings(TrustedSetup.Mainnet, maxDegreeOfParallelism: 2)))),
+        ["managed-1t"] = new(() => new KzgContext(new ManagedKzgBackend(TrustedSetup.Mainnet))),
+        ["managed-2t"] = new(() => new KzgContext(new ManagedKzgBackend(TrustedSetup.Mainnet, new ManagedKzgOptions { MaxDegreeOfParallelism = 2 }))),
     };
 
     /// <summary>Six random blobs, their cells and proofs from c-kzg, and subsets for recovery.</summary>
@@ -65,11 +65,9 @@ public class CellBenchmarks
         _verifyCommitments = new KzgCommitment[6 * 128];
         _verifyIndices = new ulong[6 * 128];
         for (int i = 0; i < _verifyIndices.Length; i++) { _verifyCommitments[i] = _commitments[i / 128]; _verifyIndices[i] = (ulong)(i % 128); }
-        // Warm the backend's lazily built tables outside the measurement.
-        try { _kzg.ComputeCellsAndKzgProofs(_blobs.AsSpan(0, KzgConstants.BytesPerBlob), _outCells, _outProofs); }
-        catch (NotSupportedException) { }
-        try { _kzg.VerifyCellKzgProofBatch(_verifyCommitments.AsSpan(0, 128), _verifyIndices.AsSpan(0, 128), _cells.AsSpan(0, CellsBytes), _proofs.AsSpan(0, 128)); }
-        catch (NotSupportedException) { }
+        // Build the backend's lazily made tables outside the measurement.
+        _kzg.ComputeCellsAndKzgProofs(_blobs.AsSpan(0, KzgConstants.BytesPerBlob), _outCells, _outProofs);
+        _kzg.VerifyCellKzgProofBatch(_verifyCommitments.AsSpan(0, 128), _verifyIndices.AsSpan(0, 128), _cells.AsSpan(0, CellsBytes), _proofs.AsSpan(0, 128));
     }
 
     private static ulong[] Subset(Random rng, int n) =>
@@ -105,22 +103,5 @@ public class CellBenchmarks
     {
         int n = blobs * KzgConstants.CellsPerExtBlob;
         return _kzg.VerifyCellKzgProofBatch(_verifyCommitments.AsSpan(0, n), _verifyIndices.AsSpan(0, n), _cells.AsSpan(0, blobs * CellsBytes), _proofs.AsSpan(0, n));
-    }
-
-    /// <summary>The managed cell functions behind the backend seam (the EIP-4844 half is measured elsewhere).</summary>
-    private sealed class ManagedCellsBackend(CellKzgSettings settings) : IKzgBackend
-    {
-        public string Name => "managed";
-        public KzgCommitment BlobToKzgCommitment(ReadOnlySpan<byte> blob) => throw new NotSupportedException();
-        public (KzgProof Proof, FieldElement Y) ComputeKzgProof(ReadOnlySpan<byte> blob, in FieldElement z) => throw new NotSupportedException();
-        public KzgProof ComputeBlobKzgProof(ReadOnlySpan<byte> blob, in KzgCommitment commitment) => throw new NotSupportedException();
-        public bool VerifyKzgProof(in KzgCommitment commitment, in FieldElement z, in FieldElement y, in KzgProof proof) => throw new NotSupportedException();
-        public bool VerifyBlobKzgProof(ReadOnlySpan<byte> blob, in KzgCommitment commitment, in KzgProof proof) => throw new NotSupportedException();
-        public bool VerifyBlobKzgProofBatch(ReadOnlySpan<byte> blobs, ReadOnlySpan<KzgCommitment> commitments, ReadOnlySpan<KzgProof> proofs) => throw new NotSupportedException();
-        public void ComputeCells(ReadOnlySpan<byte> blob, Span<byte> cells) => CellKzg.ComputeCells(blob, cells);
-        public void ComputeCellsAndKzgProofs(ReadOnlySpan<byte> blob, Span<byte> cells, Span<KzgProof> proofs) => throw new NotSupportedException(settings.ToString());
-        public void RecoverCellsAndKzgProofs(ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, Span<byte> recoveredCells, Span<KzgProof> recoveredProofs) => throw new NotSupportedException();
-        public bool VerifyCellKzgProofBatch(ReadOnlySpan<KzgCommitment> commitments, ReadOnlySpan<ulong> cellIndices, ReadOnlySpan<byte> cells, ReadOnlySpan<KzgProof> proofs) => throw new NotSupportedException();
-        public void Dispose() { }
     }
 }

@@ -1,4 +1,3 @@
-using Blobs.Kzg.Managed.Eip7594;
 using static Blobs.Kzg.Tests.Cells.NativeOracle;
 
 namespace Blobs.Kzg.Tests.Cells;
@@ -9,9 +8,6 @@ namespace Blobs.Kzg.Tests.Cells;
 /// </summary>
 public class CellProofDifferentialTests
 {
-    private static readonly Lazy<KzgContext> s_twoThreads = new(() =>
-        new KzgContext(new ManagedCellsBackendForTests(new CellKzgSettings(TrustedSetup.Mainnet, maxDegreeOfParallelism: 2))));
-
     public static TheoryData<int> Seeds => [101, 102, 103];
 
     [SkippableTheory]
@@ -22,7 +18,7 @@ public class CellProofDifferentialTests
         var blob = FieldOracle.RandomBlob(new Random(seed));
         var (expectedCells, expectedProofs) = (new byte[CellsBytes], new KzgProof[128]);
         native.ComputeCellsAndKzgProofs(blob, expectedCells, expectedProofs);
-        foreach (var kzg in new[] { ManagedCells.Context, s_twoThreads.Value })
+        foreach (var kzg in new[] { ManagedCells.Context, ManagedCells.TwoThreads })
         {
             var cells = new byte[CellsBytes];
             var proofs = new KzgProof[128];

@@ -26,7 +26,7 @@ internal sealed partial class CellKzgSettings
     private Fk20Tables? _fk20;
     private readonly object _gate = new();
 
-    /// <summary>The FK20 fixed-base tables (25 MB), built on first use with <see cref="MaxDegreeOfParallelism"/> threads.</summary>
+    /// <summary>The FK20 fixed-base tables (25.2 MB), built on first use on <see cref="MaxDegreeOfParallelism"/> threads.</summary>
     public Fk20Tables Fk20Tables
     {
         get
@@ -35,7 +35,7 @@ internal sealed partial class CellKzgSettings
             if (tables is not null) return tables;
             lock (_gate)
             {
-                _fk20 ??= Fk20Tables.Build(Setup, Math.Max(MaxDegreeOfParallelism, Environment.ProcessorCount > 1 ? 2 : 1));
+                _fk20 ??= Fk20Tables.Build(Setup, MaxDegreeOfParallelism);
                 return _fk20;
             }
         }
@@ -55,6 +55,14 @@ internal sealed partial class CellKzgSettings
         }
         return points;
     });
+
+    private G1FixedBaseMsm? _monomialHeadTable;
+
+    /// <summary>
+    /// Fixed-base tables over <see cref="MonomialG1Head"/> (8-bit windows: 64 × 33 points, 203 KB) for the RLI term of
+    /// verify_cell_kzg_proof_batch.
+    /// </summary>
+    public G1FixedBaseMsm MonomialG1HeadTable => LazyInitializer.EnsureInitialized(ref _monomialHeadTable, () => G1FixedBaseMsm.Create(MonomialG1Head, window: 8));
 
     /// <summary>[1]₂ = KZG_SETUP_G2_MONOMIAL[0], prepared for the pairing.</summary>
     public G2Prepared G2One => LazyInitializer.EnsureInitialized(ref _g2One, () => PrepareG2(0));

@@ -22,7 +22,7 @@ internal static partial class Fk20
             ComputeScalars(coefficients, scalars.AsSpan(0, CirculantSize * Columns));
 
             // 2. The 128 MSMs Σₜ FFT(cₜ)[i]·FFT(xₜ)[i] (bit-reversed positions i), split over the threads.
-            var h = new G1Jacobian[CirculantSize];
+            var h = new G1Affine[CirculantSize];
             if (dop > 1)
             {
                 int parts = Math.Min(dop, CirculantSize);
@@ -36,16 +36,14 @@ internal static partial class Fk20
 
             // 3. H = IFFT of the sums (the 1/128 is in the scalars); keep H₀ … H₆₂.
             G1Fft.InverseFromBitReversedUnscaled(h, dop);
-            h.AsSpan(HLength).Fill(G1Jacobian.Infinity);
+            h.AsSpan(HLength).Fill(G1Affine.Infinity);
 
             // 4. Proofs = FFT(H), bit-reversed output = cell order.
             G1Fft.ForwardToBitReversed(h, dop);
-            var affine = new G1Affine[CirculantSize];
-            G1Jacobian.BatchToAffine(h, affine);
             Span<byte> bytes = stackalloc byte[KzgProof.Size];
             for (int k = 0; k < CirculantSize; k++)
             {
-                affine[k].Compress(bytes);
+                h[k].Compress(bytes);
                 proofs[k] = KzgProof.FromBytes(bytes);
             }
         }

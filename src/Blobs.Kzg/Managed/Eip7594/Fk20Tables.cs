@@ -31,8 +31,11 @@ internal sealed class Fk20Tables
     /// <summary>How long <see cref="Build"/> took (wall clock).</summary>
     public TimeSpan BuildTime { get; }
 
+    /// <summary>Bytes held by the tables: 32 × 64 × 128 affine points of 96 bytes.</summary>
+    public const long Bytes = (long)Windows * Fk20.Columns * Fk20.CirculantSize * 96;
+
     /// <summary>Bytes held by the tables.</summary>
-    public long MemoryBytes => (long)Table.Length * 2 * 48;
+    public long MemoryBytes => Bytes;
 
     /// <summary>Index of window m of the base of column t in MSM i.</summary>
     public static int Index(int window, int column, int msm) => (window * Fk20.Columns + column) * Fk20.CirculantSize + msm;
@@ -56,21 +59,22 @@ internal sealed class Fk20Tables
         });
 
         // 2. FFT(xₜ) per column: the bases, bit-reversed order (base of column t in MSM i).
-        var bases = new G1Jacobian[columns * n]; // [t·128 + i]
+        var bases = new G1Affine[columns * n]; // [t·128 + i]
         Parallel.For(0, columns, options, t =>
         {
             var x = bases.AsSpan(t * n, n);
             for (int w = 0; w < n; w++)
             {
                 int index = Fk20.SetupIndex(t, w);
-                x[w] = index < 0 ? G1Jacobian.Infinity : monomial[index].ToJacobian();
+                x[w] = index < 0 ? G1Affine.Infinity : monomial[index];
             }
             G1Fft.ForwardToBitReversed(x);
         });
 
         // 3. Windows: [2^(8m)]·base, normalised to affine one window at a time.
         var table = new G1Affine[Windows * columns * n];
-        var current = bases;
+        var current = new G1Jacobian[bases.Length];
+        for (int k = 0; k < bases.Length; k++) current[k] = bases[k].ToJacobian();
         var affine = new G1Affine[current.Length];
         int chunks = Math.Max(1, maxDegreeOfParallelism);
         for (int m = 0; m < Windows; m++)

@@ -38,14 +38,16 @@ internal static partial class CellKzg
     {
         // 1. Challenge, powers, weights, aggregated interpolation polynomial, RLP scalars.
         var s = ComputeCellBatchScalars(uniqueCommitments, commitmentIndices, cellIndices, cells, proofs);
-        // 2. LL = Σ rᵏ·proofₖ.
-        var ll = CellMsm.Compute(proofPoints, s.RPowers);
+        int dop = settings.MaxDegreeOfParallelism;
+        // 2 and 4.3. LL = Σ rᵏ·proofₖ and RLP = Σ rᵏ·hₖ⁶⁴·proofₖ, two MSMs over the same points in one pass.
+        Span<G1Jacobian> overProofs = stackalloc G1Jacobian[2];
+        SharedBaseMsm.Compute(proofPoints.ToArray(), [s.RPowers, s.ProofScalars], overProofs);
+        var ll = overProofs[0];
+        var rlp = overProofs[1];
         // 4.1 RLC = Σ weightᵢ·commitmentᵢ.
-        var rlc = CellMsm.Compute(commitmentPoints, s.CommitmentWeights);
-        // 4.2 RLI = [Σₖ rᵏ·Iₖ(τ)] = Σₘ Iₘ·[τᵐ], m < 64.
-        var rli = CellMsm.Compute(settings.MonomialG1Head, s.InterpolationCoefficients);
-        // 4.3 RLP = Σ rᵏ·hₖ⁶⁴·proofₖ.
-        var rlp = CellMsm.Compute(proofPoints, s.ProofScalars);
+        var rlc = G1Msm.Multiply(commitmentPoints, s.CommitmentWeights, dop);
+        // 4.2 RLI = [Σₖ rᵏ·Iₖ(τ)] = Σₘ Iₘ·[τᵐ], m < 64: fixed bases, precomputed windows.
+        var rli = settings.MonomialG1HeadTable.Multiply(s.InterpolationCoefficients);
         // 4.4 RL = RLC − RLI + RLP.
         var rl = G1Jacobian.Add(G1Jacobian.Sub(rlc, rli), rlp);
         // 5. e(LL, [τ⁶⁴]) · e(−RL, [1]) = 1.

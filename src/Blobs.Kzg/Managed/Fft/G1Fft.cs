@@ -6,11 +6,12 @@ namespace Blobs.Kzg.Managed.Fft;
 /// <summary>
 /// Radix-2 FFTs over G1 (points as coefficients, the same transform as <see cref="FrFft"/>: X[k] = Σⱼ [ωʲᵏ]x[j]),
 /// for power-of-two sizes up to <see cref="MaxSize"/>, in the same two in-place shapes (decimation in frequency:
-/// natural input, bit-reversed output; decimation in time: bit-reversed input, natural output). Every butterfly
-/// multiplies a point by a fixed root of unity; the twiddles are prepared once as <see cref="GlvScalar"/> (GLV
-/// split and NAF), so each multiplication costs about 128 doublings. Butterflies with twiddle 1 and points at
-/// infinity cost no multiplication. A stage's butterflies are independent: with a degree of parallelism above 1
-/// they are spread over threads.
+/// natural input, bit-reversed output; decimation in time: bit-reversed input, natural output). The values stay in
+/// affine coordinates: every stage is one batch of twiddle multiplications (<see cref="G1Glv.MultiplyBatch"/>: GLV
+/// split and NAF of the fixed roots of unity prepared once, tables and results normalised with shared inversions)
+/// and one batch of butterflies (<see cref="G1BatchAffine.SumAndDifference"/>: a + t and a − t share one
+/// denominator). Butterflies with twiddle 1 and points at infinity cost no multiplication. With a degree of
+/// parallelism above 1, each stage's butterflies are split into that many independent batches on separate threads.
 /// </summary>
 public static class G1Fft
 {
@@ -25,45 +26,43 @@ public static class G1Fft
     private static readonly bool[] s_inverseReady = new bool[FrFft.MaxLog2Size + 1];
 
     /// <summary>Forward transform, decimation in frequency: natural input, bit-reversed output.</summary>
-    public static void ForwardToBitReversed(Span<G1Jacobian> values, int maxDegreeOfParallelism = 1) =>
-        Dif(values, Twiddles(values.Length, inverse: false), maxDegreeOfParallelism);
+    public static void ForwardToBitReversed(Span<G1Affine> values, int maxDegreeOfParallelism = 1) =>
+        Run(values, Twiddles(values.Length, inverse: false), frequency: true, maxDegreeOfParallelism);
 
     /// <summary>Forward transform, decimation in time: bit-reversed input, natural output.</summary>
-    public static void ForwardFromBitReversed(Span<G1Jacobian> values, int maxDegreeOfParallelism = 1) =>
-        Dit(values, Twiddles(values.Length, inverse: false), maxDegreeOfParallelism);
+    public static void ForwardFromBitReversed(Span<G1Affine> values, int maxDegreeOfParallelism = 1) =>
+        Run(values, Twiddles(values.Length, inverse: false), frequency: false, maxDegreeOfParallelism);
 
     /// <summary>Inverse transform without the 1/n factor, decimation in time: bit-reversed input, natural output.</summary>
-    public static void InverseFromBitReversedUnscaled(Span<G1Jacobian> values, int maxDegreeOfParallelism = 1) =>
-        Dit(values, Twiddles(values.Length, inverse: true), maxDegreeOfParallelism);
+    public static void InverseFromBitReversedUnscaled(Span<G1Affine> values, int maxDegreeOfParallelism = 1) =>
+        Run(values, Twiddles(values.Length, inverse: true), frequency: false, maxDegreeOfParallelism);
 
     /// <summary>Inverse transform without the 1/n factor, decimation in frequency: natural input, bit-reversed output.</summary>
-    public static void InverseToBitReversedUnscaled(Span<G1Jacobian> values, int maxDegreeOfParallelism = 1) =>
-        Dif(values, Twiddles(values.Length, inverse: true), maxDegreeOfParallelism);
+    public static void InverseToBitReversedUnscaled(Span<G1Affine> values, int maxDegreeOfParallelism = 1) =>
+        Run(values, Twiddles(values.Length, inverse: true), frequency: true, maxDegreeOfParallelism);
 
     /// <summary>Inverse transform (with the 1/n factor), decimation in time: bit-reversed input, natural output.</summary>
-    public static void InverseFromBitReversed(Span<G1Jacobian> values, int maxDegreeOfParallelism = 1)
+    public static void InverseFromBitReversed(Span<G1Affine> values, int maxDegreeOfParallelism = 1)
     {
         InverseFromBitReversedUnscaled(values, maxDegreeOfParallelism);
-        Scale(values, InverseSize(values.Length));
+        var factor = InverseSize(values.Length);
+        var scalars = new GlvScalar[values.Length];
+        scalars.AsSpan().Fill(factor);
+        G1Glv.MultiplyBatch(values, scalars, values);
     }
 
     /// <summary>The spec's fft over G1 in natural order, in place.</summary>
-    public static void Forward(Span<G1Jacobian> values, int maxDegreeOfParallelism = 1)
+    public static void Forward(Span<G1Affine> values, int maxDegreeOfParallelism = 1)
     {
         ForwardToBitReversed(values, maxDegreeOfParallelism);
         BitReversal.Permute(values);
     }
 
     /// <summary>The inverse fft over G1 in natural order (with the 1/n factor), in place.</summary>
-    public static void Inverse(Span<G1Jacobian> values, int maxDegreeOfParallelism = 1)
+    public static void Inverse(Span<G1Affine> values, int maxDegreeOfParallelism = 1)
     {
         BitReversal.Permute(values);
         InverseFromBitReversed(values, maxDegreeOfParallelism);
-    }
-
-    private static void Scale(Span<G1Jacobian> values, GlvScalar factor)
-    {
-        for (int i = 0; i < values.Length; i++) values[i] = G1Glv.Multiply(values[i], factor);
     }
 
     private static GlvScalar InverseSize(int n)
@@ -94,79 +93,75 @@ public static class G1Fft
         return table;
     }
 
-    private static void Dif(Span<G1Jacobian> x, GlvScalar?[] w, int dop)
+    private static void Run(Span<G1Affine> values, GlvScalar?[] twiddles, bool frequency, int dop)
     {
-        int n = x.Length;
-        var array = dop > 1 ? x.ToArray() : null;
-        for (int h = n >> 1; h >= 1; h >>= 1)
+        int n = values.Length;
+        if (n == 1) return;
+        int half = n / 2;
+        int parts = Math.Clamp(dop, 1, half);
+        var x = parts > 1 ? values.ToArray() : null;
+        for (int s = 0; s < BitOperations.Log2((uint)n); s++)
         {
-            if (array is not null)
-            {
-                int half = h;
-                Parallel.For(0, n / 2, new ParallelOptions { MaxDegreeOfParallelism = dop }, k =>
-                {
-                    int s = (k / half) * 2 * half, j = k % half;
-                    DifButterfly(ref array[s + j], ref array[s + j + half], j == 0 ? null : w[half + j]);
-                });
-            }
+            int h = frequency ? half >> s : 1 << s;
+            if (x is null) Stage(values, h, twiddles, frequency, 0, half);
             else
             {
-                for (int s = 0; s < n; s += h << 1)
-                    for (int j = 0; j < h; j++)
-                        DifButterfly(ref x[s + j], ref x[s + j + h], j == 0 ? null : w[h + j]);
+                var array = x;
+                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts },
+                    p => Stage(array, h, twiddles, frequency, p * half / parts, (p + 1) * half / parts));
             }
         }
-        array?.CopyTo(x);
+        x?.CopyTo(values);
     }
 
-    private static void Dit(Span<G1Jacobian> x, GlvScalar?[] w, int dop)
+    /// <summary>Butterflies [from, to) of the stage with half-width h (butterfly k: j = k mod h, a at 2h·(k div h) + j, b at a + h).</summary>
+    private static void Stage(Span<G1Affine> x, int h, GlvScalar?[] twiddles, bool frequency, int from, int to)
     {
-        int n = x.Length;
-        var array = dop > 1 ? x.ToArray() : null;
-        for (int h = 1; h < n; h <<= 1)
+        int count = to - from;
+        var a = new G1Affine[count];
+        var b = new G1Affine[count];
+        for (int k = 0; k < count; k++)
         {
-            if (array is not null)
-            {
-                int half = h;
-                Parallel.For(0, n / 2, new ParallelOptions { MaxDegreeOfParallelism = dop }, k =>
-                {
-                    int s = (k / half) * 2 * half, j = k % half;
-                    DitButterfly(ref array[s + j], ref array[s + j + half], j == 0 ? null : w[half + j]);
-                });
-            }
-            else
-            {
-                for (int s = 0; s < n; s += h << 1)
-                    for (int j = 0; j < h; j++)
-                        DitButterfly(ref x[s + j], ref x[s + j + h], j == 0 ? null : w[h + j]);
-            }
+            int bf = from + k, j = bf % h, ia = (bf / h) * 2 * h + j;
+            a[k] = x[ia];
+            b[k] = x[ia + h];
         }
-        array?.CopyTo(x);
+        var scratch = new Fp[2 * count];
+        if (frequency)
+        {
+            // DIF: (a, b) ← (a + b, (a − b)·ω).
+            G1BatchAffine.SumAndDifference(a, b, a, b, scratch);
+            MultiplyTwiddles(b, h, twiddles, from);
+        }
+        else
+        {
+            // DIT: t = b·ω, (a, b) ← (a + t, a − t).
+            MultiplyTwiddles(b, h, twiddles, from);
+            G1BatchAffine.SumAndDifference(a, b, a, b, scratch);
+        }
+        for (int k = 0; k < count; k++)
+        {
+            int bf = from + k, j = bf % h, ia = (bf / h) * 2 * h + j;
+            x[ia] = a[k];
+            x[ia + h] = b[k];
+        }
     }
 
-    /// <summary>(a, b) ← (a + b, (a − b)·w).</summary>
-    private static void DifButterfly(ref G1Jacobian a, ref G1Jacobian b, GlvScalar? w)
+    /// <summary>values[k] ← values[k]·ω₂ₕ^j for the butterflies k whose twiddle is not 1 and whose point is not infinity.</summary>
+    private static void MultiplyTwiddles(Span<G1Affine> values, int h, GlvScalar?[] twiddles, int from)
     {
-        if (b.IsInfinity)
+        var index = new List<int>(values.Length);
+        for (int k = 0; k < values.Length; k++)
+            if ((from + k) % h != 0 && !values[k].IsInfinity) index.Add(k);
+        if (index.Count == 0) return;
+        var points = new G1Affine[index.Count];
+        var scalars = new GlvScalar[index.Count];
+        for (int i = 0; i < index.Count; i++)
         {
-            b = w is null ? a : G1Glv.Multiply(a, w);
-            return;
+            points[i] = values[index[i]];
+            scalars[i] = twiddles[h + (from + index[i]) % h]!;
         }
-        G1Jacobian d = G1Jacobian.Sub(a, b);
-        a = G1Jacobian.Add(a, b);
-        b = w is null ? d : G1Glv.Multiply(d, w);
-    }
-
-    /// <summary>(a, b) ← (a + b·w, a − b·w).</summary>
-    private static void DitButterfly(ref G1Jacobian a, ref G1Jacobian b, GlvScalar? w)
-    {
-        if (b.IsInfinity)
-        {
-            b = a;
-            return;
-        }
-        G1Jacobian t = w is null ? b : G1Glv.Multiply(b, w);
-        b = G1Jacobian.Sub(a, t);
-        a = G1Jacobian.Add(a, t);
+        G1Glv.MultiplyBatch(points, scalars, points);
+        for (int i = 0; i < index.Count; i++) values[index[i]] = points[i];
     }
 }

@@ -51,4 +51,70 @@ public static class G1Glv
         }
         return acc;
     }
+
+    /// <summary>
+    /// results[k] = [scalars[k]]·points[k] for a batch of affine points: the odd-multiple tables are built with
+    /// batched affine doublings and additions (one inversion per step for the whole batch), the double-and-add runs in
+    /// Jacobian coordinates with mixed additions, and the results are normalised with one more inversion.
+    /// All scalars must use the same NAF width.
+    /// </summary>
+    public static void MultiplyBatch(ReadOnlySpan<G1Affine> points, ReadOnlySpan<GlvScalar> scalars, Span<G1Affine> results)
+    {
+        int n = points.Length;
+        if (scalars.Length != n || results.Length < n) throw new ArgumentException("batch sizes differ");
+        if (n == 0) return;
+        int window = scalars[0].Window;
+        int count = 1 << (window - 2);
+        // 1. Tables: table[e·n + k] = (2e + 1)·points[k], built column by column.
+        var table = new G1Affine[count * n];
+        var scratch = new Fp[2 * n];
+        points.CopyTo(table);
+        if (count > 1)
+        {
+            var twice = new G1Affine[n];
+            G1BatchAffine.Double(points, twice, scratch);
+            for (int e = 1; e < count; e++)
+            {
+                var column = table.AsSpan(e * n, n);
+                table.AsSpan((e - 1) * n, n).CopyTo(column);
+                G1BatchAffine.AddAssign(column, twice, scratch);
+            }
+        }
+        // 2. Interleaved double-and-add per point, φ applied to table entries on the fly.
+        var jacobian = new G1Jacobian[n];
+        Span<G1Affine> phi = stackalloc G1Affine[count];
+        for (int k = 0; k < n; k++)
+        {
+            var glv = scalars[k];
+            if (glv.Window != window) throw new ArgumentException("all scalars of a batch must use the same NAF width");
+            if (points[k].IsInfinity) { jacobian[k] = G1Jacobian.Infinity; continue; }
+            var n1 = glv.Naf1;
+            var n2 = glv.Naf2;
+            for (int e = 0; e < count; e++)
+            {
+                ref readonly G1Affine t = ref table[e * n + k];
+                phi[e] = t.IsInfinity ? t : new G1Affine(Fp.Mul(Beta, t.X), t.Y);
+            }
+            G1Jacobian acc = G1Jacobian.Infinity;
+            for (int i = glv.Length - 1; i >= 0; i--)
+            {
+                if (!acc.IsInfinity) acc = G1Jacobian.Double(acc);
+                int d1 = i < n1.Length ? n1[i] : 0;
+                if (d1 != 0)
+                {
+                    ref readonly G1Affine t = ref table[(Math.Abs(d1) >> 1) * n + k];
+                    acc = G1Jacobian.AddMixed(acc, d1 > 0 ? t : G1Affine.Negate(t));
+                }
+                int d2 = i < n2.Length ? n2[i] : 0;
+                if (d2 != 0)
+                {
+                    ref readonly G1Affine t = ref phi[Math.Abs(d2) >> 1];
+                    acc = G1Jacobian.AddMixed(acc, d2 > 0 ? t : G1Affine.Negate(t));
+                }
+            }
+            jacobian[k] = acc;
+        }
+        // 3. Back to affine.
+        G1Jacobian.BatchToAffine(jacobian, results);
+    }
 }
