@@ -46,7 +46,7 @@ internal sealed class FakeOsakaGethProxy : IDisposable
             try { ctx = _listener.GetContext(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
             try { Handle(ctx); }
-            catch (Exception e) when (e is HttpRequestException or IOException or HttpListenerException) { ctx.Response.Abort(); }
+            catch (Exception e) when (e is HttpRequestException or IOException or HttpListenerException or OperationCanceledException) { ctx.Response.Abort(); }
         }
     }
 
