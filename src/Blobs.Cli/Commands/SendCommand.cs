@@ -126,7 +126,7 @@ public sealed class SendCommand : ICliCommand
             ReadOnlyMemory<byte> key;
             if (request.RpcUrl is null)
             {
-                progress.Step($"Starting a local anvil devnet ({request.Hardfork})");
+                progress.Step($"starting a local anvil devnet ({request.Hardfork})");
                 try { devnet = await AnvilDevnet.StartAsync(new AnvilOptions { Hardfork = request.Hardfork }, ct); }
                 catch (AnvilNotFoundException e) { throw new CliException(e.Message, ExitCodes.Failed, e); }
                 rpcUrl = devnet.RpcUrl;
@@ -135,7 +135,7 @@ public sealed class SendCommand : ICliCommand
                 devnetText = $"anvil {devnet.Hardfork} at {devnet.RpcUrl}, chain {devnet.ChainId}";
                 // anvil loads its KZG settings on the first blob transaction (seconds): let it happen while we compute proofs.
                 warmUp = devnet.WarmUpKzgAsync(ct);
-                progress.Step($"Devnet: {devnetText}", done: true);
+                progress.Step($"devnet: {devnetText}", done: true);
             }
             else
             {
@@ -145,7 +145,7 @@ public sealed class SendCommand : ICliCommand
             }
 
             // 2. The KZG backend (loading since the start).
-            if (!kzgLoad.IsCompleted) progress.Step("Loading the KZG trusted setup");
+            if (!kzgLoad.IsCompleted) progress.Step("loading the KZG trusted setup");
             var (kzg, kzgProblem) = await kzgLoad;
             if (kzg is null)
                 throw new CliException($"cannot compute commitments and proofs: {kzgProblem}; point {ToolLocations.CkzgPathVariable} at a libckzg.so (scripts/bootstrap.sh builds one)", ExitCodes.Failed);
@@ -186,7 +186,7 @@ public sealed class SendCommand : ICliCommand
             {
                 if (warmUp is not null) await warmUp.ContinueWith(_ => { }, TaskScheduler.Default);
                 await devnet.DisposeAsync();
-                progress.Step("Devnet stopped", done: true);
+                progress.Step("devnet stopped", done: true);
             }
         }
     }
