@@ -91,11 +91,14 @@ public sealed class DevnetCommand : ICliCommand
                 output.WriteLine($"  BLOB_PRIVATE_KEY={key} blob send FILE --rpc-url {devnet.RpcUrl} --beacon-url {devnet.BeaconUrl}");
             }
             output.Flush();
+            // Let anvil load its KZG settings now, so that the first blob transaction sent to it is not the slow one.
+            var warmUp = devnet.WarmUpKzgAsync(ct);
 
             // Run until Ctrl-C / SIGTERM (the token), or until anvil dies by itself.
             try { await devnet.WaitForExitAsync(ct); }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
+                await warmUp.ContinueWith(_ => { }, TaskScheduler.Default);
                 if (!json) err.WriteLine("· stopping the devnet");
                 return ExitCodes.Ok;
             }

@@ -70,12 +70,12 @@ public sealed class SendCommand : ICliCommand
         var output = parse.InvocationConfiguration.Output;
         bool json = parse.GetValue(GlobalOptions.Json);
         var request = await ReadRequestAsync(parse, err, ct);
-        var kzg = TxCli.TryKzg(parse, out var kzgProblem)
-            ?? throw new CliException($"cannot compute commitments and proofs: {kzgProblem}; point {ToolLocations.CkzgPathVariable} at a libckzg.so (scripts/bootstrap.sh builds one)", ExitCodes.Failed);
+        // The KZG setup takes seconds to load: load it while the devnet starts (and while anvil loads its own).
+        var kzgLoad = Task.Run(() => (Context: TxCli.TryKzg(parse, out var why), Why: why), ct);
 
         var progress = SendProgress.For(err, json);
         progress.Blobs = request.Blobs;
-        var summary = await progress.RunAsync(() => SendAsync(request, kzg, progress, ct));
+        var summary = await progress.RunAsync(() => SendAsync(request, kzgLoad, progress, ct));
 
         if (json) summary.WriteJson(output);
         else summary.WriteTable(Terminal.ConsoleFor(output, plainWidth: 160));
@@ -114,9 +114,10 @@ public sealed class SendCommand : ICliCommand
             TxCli.ParseAddress(parse.GetValue(_to) ?? DefaultTo, "--to"));
     }
 
-    private static async Task<SendSummary> SendAsync(Request request, KzgContext kzg, SendProgress progress, CancellationToken ct)
+    private static async Task<SendSummary> SendAsync(Request request, Task<(KzgContext? Context, string? Why)> kzgLoad, SendProgress progress, CancellationToken ct)
     {
         AnvilDevnet? devnet = null;
+        Task<string?>? warmUp = null;
         try
         {
             // 1. The chain: a local devnet started for this run, or the node given.
@@ -125,14 +126,16 @@ public sealed class SendCommand : ICliCommand
             ReadOnlyMemory<byte> key;
             if (request.RpcUrl is null)
             {
-                progress.Step($"Starting a local anvil devnet ({request.Hardfork})");
+                progress.Step($"starting a local anvil devnet ({request.Hardfork})");
                 try { devnet = await AnvilDevnet.StartAsync(new AnvilOptions { Hardfork = request.Hardfork }, ct); }
                 catch (AnvilNotFoundException e) { throw new CliException(e.Message, ExitCodes.Failed, e); }
                 rpcUrl = devnet.RpcUrl;
                 beaconUrl ??= devnet.BeaconUrl;
                 key = request.Key ?? devnet.DevPrivateKey;
                 devnetText = $"anvil {devnet.Hardfork} at {devnet.RpcUrl}, chain {devnet.ChainId}";
-                progress.Step($"Devnet: {devnetText}", done: true);
+                // anvil loads its KZG settings on the first blob transaction (seconds): let it happen while we compute proofs.
+                warmUp = devnet.WarmUpKzgAsync(ct);
+                progress.Step($"devnet: {devnetText}", done: true);
             }
             else
             {
@@ -141,7 +144,14 @@ public sealed class SendCommand : ICliCommand
                 devnetText = "";
             }
 
-            // 2. The pipeline.
+            // 2. The KZG backend (loading since the start).
+            if (!kzgLoad.IsCompleted) progress.Step("loading the KZG trusted setup");
+            var (kzg, kzgProblem) = await kzgLoad;
+            if (kzg is null)
+                throw new CliException($"cannot compute commitments and proofs: {kzgProblem}; point {ToolLocations.CkzgPathVariable} at a libckzg.so (scripts/bootstrap.sh builds one)", ExitCodes.Failed);
+            progress.Step("KZG trusted setup loaded", done: true);
+
+            // 3. The pipeline.
             using var execution = TxCli.Guard(() => new ExecutionClient(rpcUrl));
             using var beacon = beaconUrl is null ? null : TxCli.Guard(() => new BeaconClient(beaconUrl));
             var options = new PipelineOptions
@@ -174,8 +184,9 @@ public sealed class SendCommand : ICliCommand
         {
             if (devnet is not null)
             {
+                if (warmUp is not null) await warmUp.ContinueWith(_ => { }, TaskScheduler.Default);
                 await devnet.DisposeAsync();
-                progress.Step("Devnet stopped", done: true);
+                progress.Step("devnet stopped", done: true);
             }
         }
     }

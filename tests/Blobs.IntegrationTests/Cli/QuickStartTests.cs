@@ -29,6 +29,7 @@ public partial class QuickStartTests
     {
         TxTools.Kzg();
         await using var anvil = await TxTools.AnvilAsync("osaka");
+        await anvil.WarmUpKzgAsync();
         var batch = File.ReadAllBytes(Path.Combine(CliProcess.RepoRoot(), "samples", "batch.jsonl"));
 
         var receipt = await QuickStart.SendAsync(anvil.RpcUrl, anvil.DevPrivateKey, batch);

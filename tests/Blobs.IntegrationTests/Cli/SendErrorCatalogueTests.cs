@@ -72,6 +72,7 @@ public sealed partial class SendErrorCatalogueTests : IDisposable
         var genesis = Path.Combine(_dir, "genesis.json");
         File.WriteAllText(genesis, """{"config":{"chainId":31337},"nonce":"0x0","timestamp":"0x0","extraData":"0x","gasLimit":"0x1c9c380","difficulty":"0x0","alloc":{},"excessBlobGas":"0x10000000","blobGasUsed":"0x0"}""");
         await using var anvil = await AnvilDevnet.StartAsync(new AnvilOptions { Hardfork = "osaka", AnvilPath = Path.Combine(TxTools.Bin(), "anvil"), ExtraArguments = ["--init", genesis] });
+        await anvil.WarmUpKzgAsync();   // anvil's KZG setup before the send below, not during it
         using var node = new ExecutionClient(anvil.RpcUrl);
         var fee = await node.BlobBaseFeeAsync() ?? throw new InvalidOperationException("anvil has no eth_blobBaseFee");
         Assert.True(fee > 1_000_000, $"the genesis excess should raise the blob base fee, got {fee}");
@@ -102,6 +103,7 @@ public sealed partial class SendErrorCatalogueTests : IDisposable
     {
         TxTools.Kzg();
         await using var anvil = await TxTools.AnvilAsync("osaka");
+        await anvil.WarmUpKzgAsync();
         using var geth = new FakeOsakaGethProxy(anvil.RpcUrl);
         var (code, output, err) = await CliProcess.InProcessAsync("send", Batch(5000, 3), "--rpc-url", geth.Url, "--beacon-url", anvil.BeaconUrl,
             "--private-key", TxTools.DevKeyHex, "--sidecar", "v0", "--json");

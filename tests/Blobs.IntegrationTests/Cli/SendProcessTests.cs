@@ -29,10 +29,10 @@ public class SendProcessTests
         Assert.Contains("EIP-7623", output);
         var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.All(lines, l => Assert.StartsWith("· ", l));
-        Assert.Contains(lines, l => l.StartsWith("· Starting a local anvil devnet", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("· starting a local anvil devnet", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("· blob 1/1: commitment and proofs done", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("· waiting for 0x", StringComparison.Ordinal));
-        Assert.Equal("· Devnet stopped", lines[^1]);
+        Assert.Equal("· devnet stopped", lines[^1]);
     }
 
     [SkippableFact]

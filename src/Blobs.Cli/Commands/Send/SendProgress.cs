@@ -115,8 +115,8 @@ internal abstract class SendProgress
             {
                 if (_context is null) { console.MarkupLine("· " + Markup.Escape(text)); return; }
                 // A step that ends the running one renames its row ("Starting a devnet" → "Devnet: anvil at …").
-                if (done && _current is not null && _current == _step) _current.Description = Describe(text);
-                else _step = Begin(text, indeterminate: !done);
+                if (done && _current is not null && _current == _step) _current.Description = Describe(Capitalize(text));
+                else _step = Begin(Capitalize(text), indeterminate: !done);
                 if (done) Finish();
             }
         }
