@@ -42,6 +42,8 @@ public static class CpuTimeBench
         Bench("G1 add", 200_000, n => { var p = p1; for (int i = 0; i < n; i++) p = G1Jacobian.Add(p, q1); return p.X.GetHashCode(); });
         Bench("G1 to affine + mixed add", 20_000, n => { var p = p1; for (int i = 0; i < n; i++) p = G1Jacobian.AddMixed(p, p.ToAffine()); return p.X.GetHashCode(); });
         Bench("G1 scalar mul (254-bit)", 500, n => { var p = p1; for (int i = 0; i < n; i++) p = G1Jacobian.Multiply(p, k); return p.X.GetHashCode(); });
+        var kf1 = Fr.FromUInt64(0x1234567890abcdefUL).Pow(0x0fedcba987654321UL);
+        Bench("G1 scalar mul (phi, subgroup)", 500, n => { int h = 0; for (int i = 0; i < n; i++) h += G1Jacobian.MultiplySubgroup(a1, kf1).X.GetHashCode(); return h; });
         Bench("G1 decompress (no subgroup)", 5_000, n => { int h = 0; for (int i = 0; i < n; i++) h += (int)G1Affine.Decompress(c1, out _, checkSubgroup: false); return h; });
         Bench("G1 subgroup check", 2_000, n => { int h = 0; for (int i = 0; i < n; i++) h += a1.IsInSubgroup ? 1 : 0; return h; });
         Bench("G2 double", 100_000, n => { var p = p2; for (int i = 0; i < n; i++) p = G2Jacobian.Double(p); return p.X.GetHashCode(); });
