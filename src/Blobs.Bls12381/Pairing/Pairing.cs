@@ -39,7 +39,7 @@ public static partial class Pairing
     /// The product of the Miller loop values f_{x,Qᵢ}(Pᵢ) of every pair, with the squarings of the
     /// accumulator shared: 62 Fp12 squarings in all, plus 68 sparse line multiplications per pair.
     /// Pairs with a point at infinity are skipped. The result is only meaningful after
-    /// <see cref="FinalExponentiation"/>.
+    /// <see cref="FinalExponentiation(in Fp12)"/>.
     /// </summary>
     public static Fp12 MultiMillerLoop(ReadOnlySpan<(G1Affine P, G2Prepared Q)> pairs) =>
         MultiMillerLoop(pairs, FpVector.IsSupported);
