@@ -10,6 +10,13 @@ namespace Blobs.Bls12381;
 /// subgroup checks of <see cref="G1Affine.Decompress"/> and <see cref="G2Affine.Decompress"/>.
 /// A pair in which either point is the point at infinity contributes 1. The values equal those of
 /// blst and zkcrypto/bls12_381 (see <see cref="Gt"/>).
+/// <para>
+/// Two implementations compute the same values: a scalar one on <see cref="Fp12"/>, and on CPUs
+/// with AVX-512 one whose Miller loop accumulator and final-exponentiation hard part live in
+/// eight-lane vectors (<c>Pairing/Vector/</c>: radix-2^28 limbs, Karatsuba on all tower axes so
+/// that an Fp12 product is nine 8-lane Montgomery products). The AppContext switch
+/// <c>Blobs.Bls12381.DisableAvx512</c> forces the scalar one.
+/// </para>
 /// </remarks>
 public static partial class Pairing
 {
