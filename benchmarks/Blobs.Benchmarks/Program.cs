@@ -12,4 +12,10 @@ if (args is ["pairing-cputime", ..])
     return;
 }
 
+if (args is ["kzg-cputime", ..])
+{
+    Blobs.Benchmarks.Kzg.KzgCpuTimeBench.Run(args.Length > 1 ? args[1] : null);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,11 +1,15 @@
 using System.Reflection;
+using Blobs.Kzg.Managed;
 
 namespace Blobs.Kzg;
 
 /// <summary>Which KZG implementation a context uses.</summary>
 public enum KzgBackendKind
 {
-    /// <summary>The best available: native when libckzg loads, managed otherwise (until the managed backend is complete).</summary>
+    /// <summary>
+    /// The best available: managed once it implements every function (EIP-4844 and EIP-7594 cells);
+    /// until then native when libckzg loads (so cell proofs keep working), managed otherwise.
+    /// </summary>
     Auto,
     /// <summary>Pure managed C#.</summary>
     Managed,
@@ -30,25 +34,22 @@ public static class KzgBackends
     };
 
     /// <summary>
-    /// The default backend: native when libckzg loads, managed otherwise. When neither is available the
-    /// <see cref="NotSupportedException"/> carries both reasons.
+    /// The default backend: the managed one when it is complete (<see cref="ManagedKzgBackend.IsComplete"/>:
+    /// every EIP-4844 and EIP-7594 function in managed code); otherwise native when libckzg loads, and
+    /// the managed one (EIP-4844 functions only) when it does not.
     /// </summary>
     public static IKzgBackend CreateDefault()
     {
-        if (TryCreateNative(TrustedSetup.Mainnet, out var native, out var why)) return native!;
-        try
-        {
-            return CreateManaged(TrustedSetup.Mainnet);
-        }
-        catch (NotSupportedException e)
-        {
-            throw new NotSupportedException($"no KZG backend available: native: {why}; managed: {e.Message}", e);
-        }
+        if (ManagedKzgBackend.IsComplete) return CreateManaged(TrustedSetup.Mainnet);
+        if (TryCreateNative(TrustedSetup.Mainnet, out var native, out _)) return native!;
+        return CreateManaged(TrustedSetup.Mainnet);
     }
 
-    /// <summary>The managed backend over a setup.</summary>
-    public static IKzgBackend CreateManaged(TrustedSetup setup) =>
-        throw new NotSupportedException("the managed KZG backend is not built yet");
+    /// <summary>The managed backend over a setup, with default options (one thread per call, tables built on first use).</summary>
+    public static IKzgBackend CreateManaged(TrustedSetup setup) => new ManagedKzgBackend(setup);
+
+    /// <summary>The managed backend over a setup with the given options.</summary>
+    public static IKzgBackend CreateManaged(TrustedSetup setup, ManagedKzgOptions options) => new ManagedKzgBackend(setup, options);
 
     /// <summary>The native backend over a setup; throws with the reason when it cannot load.</summary>
     public static IKzgBackend CreateNative(TrustedSetup setup)

@@ -12,6 +12,7 @@ internal sealed class ChunkedBlobBuilder : IBlobBuilder
     private readonly List<byte[]> _closed = [];
     private int _fill;
     private bool _finished;
+    private string? _faulted;
 
     public ChunkedBlobBuilder(ChunkedBlobCodec codec, int maxBlobs)
     {
@@ -32,7 +33,20 @@ internal sealed class ChunkedBlobBuilder : IBlobBuilder
     public bool TryAdd(ReadOnlySpan<byte> item)
     {
         if (_finished) throw new InvalidOperationException("the builder is finished");
+        if (_faulted is not null) throw new InvalidOperationException("the builder failed earlier: " + _faulted);
         if (_codec.BlobsNeeded(BytesAdded + item.Length) > MaxBlobs) return false;
+        try { Append(item); }
+        catch (ArgumentException e)
+        {
+            // Part of the item may be in; the builder cannot go on.
+            _faulted = e.Message;
+            throw;
+        }
+        return true;
+    }
+
+    private void Append(ReadOnlySpan<byte> item)
+    {
         while (!item.IsEmpty)
         {
             int n = Math.Min(item.Length, _pending.Length - _fill);
@@ -48,7 +62,6 @@ internal sealed class ChunkedBlobBuilder : IBlobBuilder
                 Close(blob);
             }
         }
-        return true;
     }
 
     public void Add(ReadOnlySpan<byte> item)
@@ -60,6 +73,7 @@ internal sealed class ChunkedBlobBuilder : IBlobBuilder
     public byte[][] Finish()
     {
         if (_finished) throw new InvalidOperationException("the builder is finished");
+        if (_faulted is not null) throw new InvalidOperationException("the builder failed earlier: " + _faulted);
         _finished = true;
         var blob = new byte[BlobFormat.BytesPerBlob];
         if (_codec.TryEncodeTailChunk(_pending.AsSpan(0, _fill), BytesAdded, blob, _closed.Count)) Close(blob);

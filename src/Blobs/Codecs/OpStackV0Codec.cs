@@ -1,5 +1,6 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Blobs.Codecs;
 
@@ -44,6 +45,7 @@ public sealed class OpStackV0Codec : ChunkedBlobCodec
 
     private const int RoundBytes = 127;        // stream bytes per round
     private const int RoundSpan = 128;         // blob bytes per round (4 elements)
+    private const int Rounds = 1024;           // rounds per blob
     private const int HeaderBytes = 4;         // version + 3-byte length
     private const int Round0Data = RoundBytes - HeaderBytes; // 123
 
@@ -91,8 +93,16 @@ public sealed class OpStackV0Codec : ChunkedBlobCodec
         int n0 = Math.Min(Round0Data, data.Length);
         data[..n0].CopyTo(round[HeaderBytes..]);
         EncodeRound(round, blob[..RoundSpan]);
-        // 2. Full rounds straight from the input.
+        // 2. Full rounds straight from the input: 32-byte moves while a byte past the round exists on
+        //    both sides (it is rewritten by the next round), byte-wise otherwise.
         int off = n0, r = 1;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref byte src = ref MemoryMarshal.GetReference(data);
+            ref byte dst = ref MemoryMarshal.GetReference(blob);
+            for (; off + RoundSpan <= data.Length && r < Rounds - 1; off += RoundBytes, r++)
+                EncodeRoundWide(ref Unsafe.Add(ref src, off), ref Unsafe.Add(ref dst, r * RoundSpan));
+        }
         for (; off + RoundBytes <= data.Length; off += RoundBytes, r++)
             EncodeRound(data.Slice(off, RoundBytes), blob.Slice(r * RoundSpan, RoundSpan));
         // 3. The last, partial round, zero-padded.
@@ -119,6 +129,35 @@ public sealed class OpStackV0Codec : ChunkedBlobCodec
         fe[32] = (byte)((y & 0x0f) | ((x & 0xc0) >> 2));
         fe[64] = (byte)(z & 0x3f);
         fe[96] = (byte)(((z & 0xc0) >> 2) | ((y & 0xf0) >> 4));
+    }
+
+    /// <summary><see cref="EncodeRound"/> with four 32-byte moves; reads s[127] and writes fe[128] (the next round's, rewritten by it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EncodeRoundWide(ref byte s, ref byte fe)
+    {
+        byte x = Unsafe.Add(ref s, 31), y = Unsafe.Add(ref s, 63), z = Unsafe.Add(ref s, 95);
+        Vector256.LoadUnsafe(ref s).StoreUnsafe(ref fe, 1);
+        Vector256.LoadUnsafe(ref s, 32).StoreUnsafe(ref fe, 33);
+        Vector256.LoadUnsafe(ref s, 64).StoreUnsafe(ref fe, 65);
+        Vector256.LoadUnsafe(ref s, 96).StoreUnsafe(ref fe, 97);
+        fe = (byte)(x & 0x3f);
+        Unsafe.Add(ref fe, 32) = (byte)((y & 0x0f) | ((x & 0xc0) >> 2));
+        Unsafe.Add(ref fe, 64) = (byte)(z & 0x3f);
+        Unsafe.Add(ref fe, 96) = (byte)(((z & 0xc0) >> 2) | ((y & 0xf0) >> 4));
+    }
+
+    /// <summary><see cref="DecodeRound"/> with four 32-byte moves; reads fe[128] and writes s[127] (the next round's, rewritten by it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void DecodeRoundWide(ref byte fe, ref byte s)
+    {
+        byte b0 = fe, b1 = Unsafe.Add(ref fe, 32), b2 = Unsafe.Add(ref fe, 64), b3 = Unsafe.Add(ref fe, 96);
+        Vector256.LoadUnsafe(ref fe, 1).StoreUnsafe(ref s);
+        Vector256.LoadUnsafe(ref fe, 33).StoreUnsafe(ref s, 32);
+        Vector256.LoadUnsafe(ref fe, 65).StoreUnsafe(ref s, 64);
+        Vector256.LoadUnsafe(ref fe, 97).StoreUnsafe(ref s, 96);
+        Unsafe.Add(ref s, 31) = (byte)((b0 & 0x3f) | ((b1 & 0x30) << 2));
+        Unsafe.Add(ref s, 63) = (byte)((b1 & 0x0f) | ((b3 & 0x0f) << 4));
+        Unsafe.Add(ref s, 95) = (byte)((b2 & 0x3f) | ((b3 & 0x30) << 2));
     }
 
     /// <summary>4 field elements (128 bytes) → 127 stream bytes (high bits of byte 0 checked elsewhere).</summary>
@@ -201,6 +240,13 @@ public sealed class OpStackV0Codec : ChunkedBlobCodec
         round.Slice(HeaderBytes, n0).CopyTo(output);
         bool clean = round[(HeaderBytes + n0)..].IndexOfAnyExcept((byte)0) < 0;
         int o = n0, r = 1;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref byte src = ref MemoryMarshal.GetReference(blob);
+            ref byte dst = ref MemoryMarshal.GetReference(output);
+            for (; o + RoundSpan <= length && r < Rounds - 1; o += RoundBytes, r++)
+                DecodeRoundWide(ref Unsafe.Add(ref src, r * RoundSpan), ref Unsafe.Add(ref dst, o));
+        }
         for (; o + RoundBytes <= length; o += RoundBytes, r++)
             DecodeRound(blob.Slice(r * RoundSpan, RoundSpan), output.Slice(o, RoundBytes));
         if (o < length)

@@ -64,21 +64,15 @@ public sealed class ViemCodec : ChunkedBlobCodec
     internal static int Spread(ReadOnlySpan<byte> data, Span<byte> blob)
     {
         int full = data.Length / BytesPerElement, rem = data.Length % BytesPerElement;
-        int src = 0, dst = 1;
-        for (int e = 0; e < full; e++, src += BytesPerElement, dst += BlobFormat.BytesPerFieldElement)
-            data.Slice(src, BytesPerElement).CopyTo(blob.Slice(dst, BytesPerElement));
+        ElementCopy.Spread(data, blob, full);
+        int src = full * BytesPerElement, dst = full * BlobFormat.BytesPerFieldElement + 1;
         if (rem == 0) return dst;
         data.Slice(src, rem).CopyTo(blob[dst..]);
         return dst + rem;
     }
 
     /// <summary>The inverse of <see cref="Spread"/> for <paramref name="elements"/> whole elements.</summary>
-    internal static void Gather(ReadOnlySpan<byte> blob, int elements, Span<byte> output)
-    {
-        int dst = 0, src = 1;
-        for (int e = 0; e < elements; e++, dst += BytesPerElement, src += BlobFormat.BytesPerFieldElement)
-            blob.Slice(src, BytesPerElement).CopyTo(output.Slice(dst, BytesPerElement));
-    }
+    internal static void Gather(ReadOnlySpan<byte> blob, int elements, Span<byte> output) => ElementCopy.Gather(blob, output, elements);
 
     /// <inheritdoc />
     public override byte[] Decode(IReadOnlyList<ReadOnlyMemory<byte>> blobs)

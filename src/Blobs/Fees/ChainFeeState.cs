@@ -45,7 +45,10 @@ public sealed record ChainFeeState
     /// <summary>The next block's execution base fee as the node reported it (last <c>eth_feeHistory</c> <c>baseFeePerGas</c>), if known.</summary>
     public BigInteger? NextBaseFeePerGas { get; init; }
 
-    /// <summary>The node's <c>eth_blobBaseFee</c>, if it answered (for comparison only).</summary>
+    /// <summary>
+    /// The node's <c>eth_blobBaseFee</c>, if it answered (for comparison only): the head block's fee in geth, the
+    /// pending block's in anvil (see <see cref="FeeDataSource.GetBlobBaseFeeAsync"/>).
+    /// </summary>
     public BigInteger? NodeBlobBaseFee { get; init; }
 
     /// <summary>The node's next-block blob base fee (last <c>eth_feeHistory</c> <c>baseFeePerBlobGas</c>), if known (for comparison only).</summary>

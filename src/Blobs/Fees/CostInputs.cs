@@ -25,13 +25,18 @@ public sealed record CostInputs(BigInteger BlobBaseFee, BigInteger BaseFeePerGas
 
     /// <summary>
     /// Prices for a transaction aimed at the next block of <paramref name="state"/>: its exact blob base fee, the node's
-    /// next execution base fee (else the head's) and <paramref name="priorityFeePerGas"/> (default: <see cref="BlobFeeForecaster.PriorityFee"/>).
+    /// next execution base fee (else the head's) and <paramref name="priorityFeePerGas"/> (default: <see cref="BlobFeeForecaster.PriorityFee"/>);
+    /// blobs per transaction: 6 from Osaka on (EIP-7594; recognised by its EIP-7918 rules), else the block maximum.
     /// This is what <c>blob send</c> passes to <see cref="PayloadCostCalculator.CalldataWarning"/>.
     /// </summary>
     public static CostInputs ForNextBlock(ChainFeeState state, BigInteger? priorityFeePerGas = null)
     {
         ArgumentNullException.ThrowIfNull(state);
+        var fork = BlobFeeForecaster.NextFork(state);
         return new CostInputs(BlobFeeForecaster.NextBlobBaseFee(state), state.NextBaseFeePerGas ?? state.Head.BaseFeePerGas,
-            priorityFeePerGas ?? BlobFeeForecaster.PriorityFee(state).Fee);
+            priorityFeePerGas ?? BlobFeeForecaster.PriorityFee(state).Fee)
+        {
+            MaxBlobsPerTransaction = fork.ReservePrice ? Math.Min(BlobGasConstants.MaxBlobsPerTransactionOsaka, fork.Schedule.Max) : fork.Schedule.Max,
+        };
     }
 }

@@ -144,7 +144,11 @@ public sealed class FeeDataSource : IDisposable
         }
     }
 
-    /// <summary><c>eth_blobBaseFee</c> (the head block's blob base fee in geth), or <c>null</c> if the node does not implement it.</summary>
+    /// <summary>
+    /// <c>eth_blobBaseFee</c>, or <c>null</c> if the node does not implement it. Clients differ on which block it
+    /// prices: geth answers the head block's fee, anvil 1.7.1 the pending (next) block's. For the next block's fee use
+    /// <see cref="BlobFeeForecaster.NextBlobBaseFee"/> or <c>eth_feeHistory</c>'s last <c>baseFeePerBlobGas</c> entry.
+    /// </summary>
     public async Task<BigInteger?> GetBlobBaseFeeAsync(CancellationToken cancellationToken = default)
     {
         try { return Quantity.ParseBig(await CallAsync("eth_blobBaseFee", [], cancellationToken).ConfigureAwait(false), $"{Url}: eth_blobBaseFee"); }

@@ -36,18 +36,30 @@ public static class PayloadCostCalculator
     /// <summary>The cost of the given payload bytes (zeros counted from the data).</summary>
     public static PayloadCost Compare(ReadOnlySpan<byte> payload, CostInputs prices)
     {
-        long zeros = 0;
-        foreach (var b in payload) if (b == 0) zeros++;
-        return Compare(payload.Length, zeros, prices);
+        return Compare(payload.Length, payload.Count((byte)0), prices);
+    }
+
+    /// <summary>
+    /// The cost of the given payload bytes carried in exactly <paramref name="blobs"/> blobs (what a codec produced), against
+    /// the same bytes as calldata; zeros are counted from the data.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="blobs"/> below 1.</exception>
+    public static PayloadCost Compare(ReadOnlySpan<byte> payload, int blobs, CostInputs prices)
+    {
+        if (blobs < 1) throw new ArgumentOutOfRangeException(nameof(blobs), blobs, "a blob transaction carries at least one blob");
+        return Compare(payload.Length, payload.Count((byte)0), prices, blobs);
     }
 
     /// <summary>The cost of a payload of <paramref name="payloadBytes"/> bytes, <paramref name="zeroBytes"/> of them zero (pass 0 for compressed data).</summary>
-    public static PayloadCost Compare(long payloadBytes, long zeroBytes, CostInputs prices)
+    public static PayloadCost Compare(long payloadBytes, long zeroBytes, CostInputs prices) => Compare(payloadBytes, zeroBytes, prices, null);
+
+    private static PayloadCost Compare(long payloadBytes, long zeroBytes, CostInputs prices, int? knownBlobs)
     {
         ArgumentNullException.ThrowIfNull(prices);
+        if (payloadBytes < 0) throw new ArgumentOutOfRangeException(nameof(payloadBytes), payloadBytes, "payload length must not be negative");
         if (zeroBytes < 0 || zeroBytes > payloadBytes) throw new ArgumentOutOfRangeException(nameof(zeroBytes), zeroBytes, $"zero bytes must be between 0 and the payload length ({payloadBytes})");
         Validate(prices);
-        int blobs = BlobsNeeded(payloadBytes, prices.BlobCapacityBytes);
+        int blobs = knownBlobs ?? BlobsNeeded(payloadBytes, prices.BlobCapacityBytes);
         var (blobGas, blobTxs, blobTxGas, blobCost) = BlobSide(blobs, prices);
         ulong tokens = CalldataTokens(zeroBytes, payloadBytes - zeroBytes);
         ulong calldataGas = CalldataGas(tokens, prices.CalldataExecutionGas);
@@ -57,10 +69,11 @@ public static class PayloadCostCalculator
     }
 
     /// <summary>
-    /// The smallest payload length, all bytes non-zero, from which blobs cost no more than calldata, searching up to
+    /// The smallest payload length, all bytes non-zero, at which blobs cost no more than calldata, searching up to
     /// <see cref="BreakEvenSearchBlobs"/> blobs; <c>null</c> if calldata stays cheaper. Calldata cost grows with every
     /// byte while blob cost steps once per blob, so within each blob count the first length where calldata reaches the
-    /// blob cost is found by binary search.
+    /// blob cost is found by binary search. (Just past a blob boundary calldata can be cheaper again when blob space is
+    /// dear: compare a given length with <see cref="Compare(long, long, CostInputs)"/>.)
     /// </summary>
     public static long? BreakEven(CostInputs prices)
     {
@@ -84,11 +97,19 @@ public static class PayloadCostCalculator
 
     /// <summary>
     /// Whether <c>blob send</c> should warn that calldata would be cheaper for <paramref name="payload"/>; the message
-    /// (null when blobs are cheaper) gives both costs in wei.
+    /// (null when blobs are cheaper) gives both costs in wei. Pass <paramref name="blobs"/> when the codec already
+    /// produced the blobs (else the count is estimated from <see cref="CostInputs.BlobCapacityBytes"/>). Typical use,
+    /// with the node the transaction goes to:
+    /// <code>
+    /// using var fees = new FeeDataSource(rpcUrl);
+    /// var state = await fees.ReadStateAsync(historyBlocks: 10);
+    /// string? warning = PayloadCostCalculator.CalldataWarning(data, CostInputs.ForNextBlock(state), blobs.Count);
+    /// if (warning is not null) error.WriteLine("warning: " + warning);
+    /// </code>
     /// </summary>
-    public static string? CalldataWarning(ReadOnlySpan<byte> payload, CostInputs prices)
+    public static string? CalldataWarning(ReadOnlySpan<byte> payload, CostInputs prices, int? blobs = null)
     {
-        var cost = Compare(payload, prices);
+        var cost = blobs is { } n ? Compare(payload, n, prices) : Compare(payload, prices);
         if (!cost.CalldataCheaper) return null;
         string cap = cost.CalldataExceedsTransactionGasCap ? " (but its " + cost.CalldataGas + " gas exceeds the 2^24 per-transaction cap)" : "";
         return $"calldata would be cheaper: {cost.CalldataCostWei} wei ({cost.CalldataGas} gas) against {cost.BlobCostWei} wei for {cost.Blobs} blob(s){cap}";

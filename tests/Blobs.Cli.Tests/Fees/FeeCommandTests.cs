@@ -15,6 +15,13 @@ public class FeeCommandTests
         return (code, o.ToString(), e.ToString());
     }
 
+    /// <summary>An integer property: a JSON number of any size, read exactly.</summary>
+    private static System.Numerics.BigInteger Big(JsonElement e)
+    {
+        Assert.Equal(JsonValueKind.Number, e.ValueKind);
+        return System.Numerics.BigInteger.Parse(e.GetRawText(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static async Task<JsonElement> Json(params string[] args)
     {
         var (code, output, err) = await Run([.. args, "--json"]);
@@ -29,21 +36,24 @@ public class FeeCommandTests
         Assert.Equal("cancun", j.GetProperty("fork").GetString());
         Assert.Equal(3, j.GetProperty("target").GetInt32());
         Assert.Equal(6, j.GetProperty("max").GetInt32());
-        Assert.Equal("3338477", j.GetProperty("updateFraction").GetString());
-        Assert.Equal("23", j.GetProperty("blobBaseFee").GetString());                 // geth TestCalcBlobFee
-        Assert.Equal("10878976", j.GetProperty("nextExcessBlobGas").GetString());     // 10485760 + 6·2^17 − 3·2^17
-        Assert.Equal(JsonValueKind.Number, j.GetProperty("target").ValueKind);
-        Assert.Equal(JsonValueKind.String, j.GetProperty("nextBlobBaseFee").ValueKind);
+        Assert.Equal(3338477UL, j.GetProperty("updateFraction").GetUInt64());
+        Assert.Equal(23UL, j.GetProperty("blobBaseFee").GetUInt64());                  // geth TestCalcBlobFee
+        Assert.Equal(10878976UL, j.GetProperty("nextExcessBlobGas").GetUInt64());      // 10485760 + 6·2^17 − 3·2^17
+        // Every integer is a decimal JSON number (no hex, no strings).
+        foreach (var name in new[] { "target", "max", "updateFraction", "blobBaseFee", "nextExcessBlobGas", "nextBlobBaseFee", "excessBlobGas", "baseFeePerGas" })
+            Assert.Equal(JsonValueKind.Number, j.GetProperty(name).ValueKind);
+        Assert.Equal("exact: the next block's excess and fee depend only on the head", j.GetProperty("certainty").GetProperty("nextBlock").GetString());
         Assert.Equal(10, j.GetProperty("projection").GetProperty("full").GetArrayLength());
     }
 
     [Theory]
-    [InlineData("16", "0", false)]       // 2^13·16 = 2^17·1: not greater
-    [InlineData("17", "262144", true)]   // reserve binds: 6 blobs × 3/9
-    public async Task Offline_osaka_applies_the_reserve_price(string baseFee, string nextExcess, bool active)
+    [InlineData("16", 0UL, false)]         // 2^13·16 = 2^17·1: not greater
+    [InlineData("17", 262144UL, true)]     // reserve binds: 6 blobs × 3/9
+    [InlineData("0x11", 262144UL, true)]   // hex wei
+    public async Task Offline_osaka_applies_the_reserve_price(string baseFee, ulong nextExcess, bool active)
     {
         var j = await Json("fee", "--fork", "osaka", "--excess-blob-gas", "0", "--blob-gas-used", "786432", "--base-fee", baseFee);
-        Assert.Equal(nextExcess, j.GetProperty("nextExcessBlobGas").GetString());
+        Assert.Equal(nextExcess, j.GetProperty("nextExcessBlobGas").GetUInt64());
         Assert.Equal(active, j.GetProperty("reservePriceActive").GetBoolean());
     }
 
@@ -62,8 +72,8 @@ public class FeeCommandTests
     public async Task Recommendation_covers_full_blocks()
     {
         var j = await Json("fee", "--fork", "prague", "--excess-blob-gas", "50000000", "--within", "4", "--blocks", "6");
-        var full = j.GetProperty("projection").GetProperty("full").EnumerateArray().Take(4).Select(b => System.Numerics.BigInteger.Parse(b.GetProperty("blobBaseFee").GetString()!)).Max();
-        Assert.Equal(full.ToString(), j.GetProperty("recommendation").GetProperty("maxFeePerBlobGas").GetString());
+        var full = j.GetProperty("projection").GetProperty("full").EnumerateArray().Take(4).Select(b => Big(b.GetProperty("blobBaseFee"))).Max();
+        Assert.Equal(full, Big(j.GetProperty("recommendation").GetProperty("maxFeePerBlobGas")));
     }
 
     [Fact]
@@ -83,10 +93,11 @@ public class FeeCommandTests
     {
         var j = await Json("fee", "cost", "1000", "--fork", "osaka", "--base-fee", "1000000000");
         Assert.Equal(1, j.GetProperty("blobs").GetInt32());
-        Assert.Equal("4000", j.GetProperty("calldataTokens").GetString());
-        Assert.Equal("61000", j.GetProperty("calldataGas").GetString());                    // 21000 + 10 × 4000
-        Assert.Equal("61000000000000", j.GetProperty("calldataCostWei").GetString());       // × 1 gwei, no tip offline
-        Assert.Equal("21000000131072", j.GetProperty("blobCostWei").GetString());           // 21000 gwei + 2^17 × 1 wei
+        Assert.Equal(4000UL, j.GetProperty("calldataTokens").GetUInt64());
+        Assert.Equal(61000UL, j.GetProperty("calldataGas").GetUInt64());                    // 21000 + 10 × 4000
+        Assert.Equal(37000UL, j.GetProperty("calldataStandardGas").GetUInt64());            // 21000 + 4 × 4000 (pre-EIP-7623)
+        Assert.Equal(61000000000000UL, j.GetProperty("calldataCostWei").GetUInt64());       // × 1 gwei, no tip offline
+        Assert.Equal(21000000131072UL, j.GetProperty("blobCostWei").GetUInt64());           // 21000 gwei + 2^17 × 1 wei
         Assert.Equal("blobs", j.GetProperty("cheaper").GetString());
         var text = await Run("fee", "cost", "10", "--fork", "osaka", "--excess-blob-gas", "200000000");
         Assert.Equal(0, text.Code);
@@ -106,37 +117,42 @@ public class FeeCommandTests
         Assert.StartsWith("error:", err);
     }
 
+    /// <summary>Every invalid value: exit code 2 and one line "error: …" naming the option and what is wrong.</summary>
     [Theory]
-    [InlineData("fee")]
-    [InlineData("fee", "--fork", "osaka", "--blob-gas-used", "5")]
-    [InlineData("fee", "--fork", "cancun", "--blob-gas-used", "917504")]
-    [InlineData("fee", "--fork", "osaka", "--blocks", "0")]
-    [InlineData("fee", "--fork", "osaka", "--base-fee", "-3")]
-    [InlineData("fee", "--fork", "osaka", "--chain", "mainnet")]
-    [InlineData("fee", "--fork", "fulu")]
-    [InlineData("fee", "--chain", "mainnet", "--timestamp", "5")]
-    [InlineData("fee", "--rpc-url", "not a url")]
-    [InlineData("fee", "cost", "10", "--fork", "osaka", "--zero-bytes", "11")]
-    [InlineData("fee", "--fork", "osaka", "--excess-blob-gas", "18446744073709551615")]
-    [InlineData("fee", "--fork", "osaka", "--timestamp", "18446744073709551615")]
-    [InlineData("fee", "cost", "1000000000000000", "--fork", "osaka")]
-    public async Task Invalid_input_exits_2(params string[] args)
+    [InlineData("give --rpc-url, or --fork / --chain", "fee")]
+    [InlineData("--blob-gas-used 5 is not a multiple of 131072", "fee", "--fork", "osaka", "--blob-gas-used", "5")]
+    [InlineData("exceeds the cancun maximum 786432 (6 blobs)", "fee", "--fork", "cancun", "--blob-gas-used", "917504")]
+    [InlineData("--blocks '0': expected an integer between 1 and 1000", "fee", "--fork", "osaka", "--blocks", "0")]
+    [InlineData("--within 'x': expected an integer between 1 and 1000", "fee", "--fork", "osaka", "--within", "x")]
+    [InlineData("--base-fee '-3': expected a non-negative integer in wei", "fee", "--fork", "osaka", "--base-fee", "-3")]
+    [InlineData("--base-fee '1e9': expected a non-negative integer in wei", "fee", "--fork", "osaka", "--base-fee", "1e9")]
+    [InlineData("at most 256 bits", "fee", "--fork", "osaka", "--base-fee", "115792089237316195423570985008687907853269984665640564039457584007913129639936")]
+    [InlineData("give either --fork or --chain, not both", "fee", "--fork", "osaka", "--chain", "mainnet")]
+    [InlineData("--fork 'fulu': expected one of cancun, prague, osaka, bpo1, bpo2", "fee", "--fork", "fulu")]
+    [InlineData("--chain 'goerli': expected one of mainnet, sepolia, hoodi", "fee", "--chain", "goerli")]
+    [InlineData("mainnet: timestamp 5 is before Cancun", "fee", "--chain", "mainnet", "--timestamp", "5")]
+    [InlineData("--timestamp '-1': expected a unix time in seconds", "fee", "--fork", "osaka", "--timestamp", "-1")]
+    [InlineData("--excess-blob-gas 'abc': expected a gas amount", "fee", "--fork", "osaka", "--excess-blob-gas", "abc")]
+    [InlineData("--excess-blob-gas '18446744073709551616': expected a gas amount", "fee", "--fork", "osaka", "--excess-blob-gas", "18446744073709551616")]
+    [InlineData("--rpc-url: RPC URL must be an absolute http(s) URL: 'not a url'", "fee", "--rpc-url", "not a url")]
+    [InlineData("--zero-bytes 11: must be between 0 and BYTES (10)", "fee", "cost", "10", "--fork", "osaka", "--zero-bytes", "11")]
+    [InlineData("BYTES 'abc': expected a payload length in bytes", "fee", "cost", "abc", "--fork", "osaka")]
+    [InlineData("BYTES '-5': expected a payload length in bytes", "fee", "cost", "-5", "--fork", "osaka")]
+    [InlineData("--capacity '0': expected an integer between 1 and 131072", "fee", "cost", "10", "--fork", "osaka", "--capacity", "0")]
+    [InlineData("--priority-fee 'x': expected a non-negative integer in wei", "fee", "cost", "10", "--fork", "osaka", "--priority-fee", "x")]
+    [InlineData("--excess-blob-gas is for offline use", "fee", "--rpc-url", "http://127.0.0.1:1", "--excess-blob-gas", "5")]
+    [InlineData("exceeds 4096", "fee", "--fork", "osaka", "--excess-blob-gas", "18446744073709551615")]
+    [InlineData("leaves no room", "fee", "--fork", "osaka", "--timestamp", "18446744073709551615")]
+    [InlineData("payload too large", "fee", "cost", "1000000000000000", "--fork", "osaka")]
+    public async Task Invalid_input_is_one_line_naming_the_problem_exit_2(string expected, params string[] args)
     {
         var (code, _, err) = await Run(args);
         Assert.Equal(2, code);
-        Assert.False(string.IsNullOrWhiteSpace(err));
-    }
-
-    [Theory]
-    [InlineData("--excess-blob-gas", "18446744073709551615", "exceeds 4096")]
-    [InlineData("--timestamp", "18446744073709551615", "leaves no room")]
-    public async Task Library_errors_are_one_line(string option, string value, string expected)
-    {
-        var (code, _, err) = await Run("fee", "--fork", "osaka", option, value);
-        Assert.Equal(2, code);
         Assert.Single(err.TrimEnd().Split('\n'));
+        Assert.StartsWith("error: ", err);
         Assert.Contains(expected, err);
         Assert.DoesNotContain("Parameter", err);
+        Assert.DoesNotContain("System.", err);
     }
 
     [Fact]
@@ -148,9 +164,9 @@ public class FeeCommandTests
         var peers = j.GetProperty("peers");
         Assert.False(peers.GetProperty("geth").GetProperty("coversWorstCase").GetBoolean());
         Assert.False(peers.GetProperty("alloy").GetProperty("coversWorstCase").GetBoolean());
-        var head = System.Numerics.BigInteger.Parse(j.GetProperty("blobBaseFee").GetString()!);
-        Assert.Equal((2 * head).ToString(), peers.GetProperty("geth").GetProperty("maxFeePerBlobGas").GetString());
-        Assert.Equal("1000000000", peers.GetProperty("opBatcher").GetProperty("maxFeePerBlobGas").GetString());
+        var head = Big(j.GetProperty("blobBaseFee"));
+        Assert.Equal(2 * head, Big(peers.GetProperty("geth").GetProperty("maxFeePerBlobGas")));
+        Assert.Equal(1_000_000_000UL, peers.GetProperty("opBatcher").GetProperty("maxFeePerBlobGas").GetUInt64());
         Assert.True(peers.GetProperty("opBatcher").GetProperty("coversWorstCase").GetBoolean());
     }
 }

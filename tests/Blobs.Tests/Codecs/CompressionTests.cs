@@ -226,4 +226,20 @@ public class CompressionTests
         Assert.Equal(accepted.ToArray(), CodecData.Decode(codec, blobs));
         Assert.Throws<InvalidOperationException>(() => builder.TryAdd([1]));
     }
+
+    [Theory]
+    [MemberData(nameof(AlgorithmData))]
+    public void An_empty_builder_gives_a_valid_empty_stream(BlobCompression algorithm)
+    {
+        foreach (var inner in CodecData.ByteCodecs)
+        {
+            var codec = new CompressedBlobCodec(inner, algorithm, level: 1);
+            var builder = codec.CreateBuilder(1);
+            Assert.True(builder.TryAdd([]));
+            var blobs = builder.Finish();
+            Assert.Single(blobs);
+            Assert.Empty(CodecData.Decode(codec, blobs));
+            Assert.Empty(CodecData.Decode(codec, codec.Encode([])));
+        }
+    }
 }

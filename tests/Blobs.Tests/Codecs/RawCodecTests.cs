@@ -33,4 +33,15 @@ public class RawCodecTests
         data[at + 31] = 0;
         Assert.Equal(data, CodecData.Decode(Raw, Raw.Encode(data)));
     }
+
+    [Fact]
+    public void A_builder_that_met_a_bad_blob_refuses_to_go_on()
+    {
+        var data = CodecData.CanonicalBlobs(1, 3);
+        data[64] = 0xff;
+        var builder = Raw.CreateBuilder(3);
+        Assert.Contains("blob 0, field element 2", Assert.Throws<ArgumentException>(() => builder.Add(data)).Message);
+        Assert.Throws<InvalidOperationException>(() => builder.Add(CodecData.CanonicalBlobs(1, 4)));
+        Assert.Throws<InvalidOperationException>(() => builder.Finish());
+    }
 }

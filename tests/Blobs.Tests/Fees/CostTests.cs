@@ -96,6 +96,48 @@ public class CostTests
     }
 
     [Fact]
+    public void Blob_send_passes_the_codec_blob_count()
+    {
+        // 1000 bytes that a codec spread over 2 blobs: the blob side is priced for 2 blobs, calldata for the bytes.
+        var data = new byte[1000];
+        new Random(4844).NextBytes(data);
+        data[0] = 0;
+        var prices = new CostInputs(5, 2_000_000_000, 100);
+        var c = PayloadCostCalculator.Compare(data, 2, prices);
+        Assert.Equal(2, c.Blobs);
+        Assert.Equal(2 * G, c.BlobGas);
+        Assert.Equal(2 * G * 5 + 21_000 * new BigInteger(2_000_000_100), c.BlobCostWei);
+        long zeros = data.Count(b => b == 0);
+        Assert.Equal(zeros, c.ZeroBytes);
+        Assert.Equal((ulong)zeros + 4 * (ulong)(1000 - zeros), c.CalldataTokens);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PayloadCostCalculator.Compare(data, 0, prices));
+
+        // The warning follows the blob count: 3 bytes are cheaper as calldata once each blob costs 10^12 wei per gas.
+        var dear = new CostInputs(BigInteger.Pow(10, 12), 1_000_000_000, 0);
+        string? one = PayloadCostCalculator.CalldataWarning(new byte[] { 1, 2, 3 }, dear, blobs: 1);
+        Assert.NotNull(one);
+        Assert.Contains("for 1 blob(s)", one);
+        Assert.Contains("for 2 blob(s)", PayloadCostCalculator.CalldataWarning(new byte[] { 1, 2, 3 }, dear, blobs: 2));
+        Assert.Null(PayloadCostCalculator.CalldataWarning(new byte[100_000], new CostInputs(1, 1_000_000_000, 0), blobs: 1));
+    }
+
+    [Fact]
+    public void Prices_for_the_next_block_follow_its_fork()
+    {
+        // Prague head: 9 blobs per transaction; the BPO1 block after it: 6 (EIP-7594), priced with BPO1's fraction.
+        var forks = new ForkSchedule("t", null, [ForkActivation.Named("prague", 0), ForkActivation.Named("osaka", 1000), ForkActivation.Named("bpo1", 2000)]);
+        var prague = new ChainFeeState(forks, "t", new BlockFeeHeader(1, 500, 20_000_000, 9 * G, 7)) { NextBaseFeePerGas = 8 };
+        var p = CostInputs.ForNextBlock(prague, 3);
+        Assert.Equal(9, p.MaxBlobsPerTransaction);
+        Assert.Equal(BlobFeeMath.BlobBaseFee(20_000_000 + 3 * G, BlobSchedule.Prague), p.BlobBaseFee);
+        Assert.Equal(8, p.BaseFeePerGas);
+        Assert.Equal(3, p.PriorityFeePerGas);
+        var bpo1 = CostInputs.ForNextBlock(prague with { Head = prague.Head with { Timestamp = 1995 } }, 0);
+        Assert.Equal(6, bpo1.MaxBlobsPerTransaction);
+        Assert.Equal(BlobFeeMath.BlobBaseFee(20_000_000 - G, BlobSchedule.Bpo1), bpo1.BlobBaseFee);
+    }
+
+    [Fact]
     public void Invalid_cost_inputs_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => PayloadCostCalculator.Compare(-1, 0, new CostInputs(1, 1, 1)));

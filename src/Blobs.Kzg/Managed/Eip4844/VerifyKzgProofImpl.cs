@@ -1,0 +1,23 @@
+using Blobs.Bls12381;
+
+namespace Blobs.Kzg.Managed.Eip4844;
+
+internal static partial class BlobKzg
+{
+    /// <summary>
+    /// verify_kzg_proof_impl: checks e(C − [y]G1, −G2)·e(π, [τ − z]G2) = 1, rearranged so that both G2
+    /// points are the setup's fixed (prepared) ones: e(C − [y]G1 + [z]π, −G2)·e(π, [τ]G2) = 1.
+    /// </summary>
+    public static bool VerifyKzgProofImpl(ManagedKzgSettings settings, in G1Affine commitment, in Fr z, in Fr y, in G1Affine proof)
+    {
+        // 1. C − [y]G1 + [z]π as one small MSM.
+        ReadOnlySpan<G1Affine> points = [commitment, G1Affine.Generator, proof];
+        Span<ulong> limbs = stackalloc ulong[12];
+        limbs[0] = 1; limbs[1] = 0; limbs[2] = 0; limbs[3] = 0;
+        (-y).ToCanonicalLimbs(limbs.Slice(4, 4));
+        z.ToCanonicalLimbs(limbs.Slice(8, 4));
+        var lhs = G1Msm.Multiply(points, limbs).ToAffine();
+        // 2. One two-pair pairing check.
+        return Pairing.PairingProductIsOne([(lhs, settings.NegG2Prepared), (proof, settings.TauG2Prepared)]);
+    }
+}

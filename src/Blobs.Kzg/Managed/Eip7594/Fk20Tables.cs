@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Blobs.Bls12381;
+using Blobs.Kzg.Managed.Fft;
+
+namespace Blobs.Kzg.Managed.Eip7594;
+
+/// <summary>
+/// The setup side of FK20, built once per trusted setup: for every column t the FFT of the setup vector xₜ
+/// (<see cref="Fk20"/>), i.e. the 64 bases of each of the 128 MSMs, expanded into fixed-base window tables
+/// [2^(8m)]·B for the 32 windows m of a 255-bit scalar. Layout: entry ((m·64 + t)·128 + i) is window m of the
+/// base of column t in MSM i, so an MSM pass over windows, columns and MSMs reads the table front to back.
+/// Memory: 32 × 64 × 128 affine points × 96 bytes = 25.2 MB.
+/// </summary>
+internal sealed class Fk20Tables
+{
+    /// <summary>Bits per window of the fixed-base tables (signed digits in [−128, 128)).</summary>
+    public const int WindowBits = 8;
+
+    /// <summary>Windows per 255-bit scalar.</summary>
+    public const int Windows = 32;
+
+    private Fk20Tables(G1Affine[] table, TimeSpan buildTime)
+    {
+        Table = table;
+        BuildTime = buildTime;
+    }
+
+    /// <summary>The window tables, [(m·64 + t)·128 + i].</summary>
+    public G1Affine[] Table { get; }
+
+    /// <summary>How long <see cref="Build"/> took (wall clock).</summary>
+    public TimeSpan BuildTime { get; }
+
+    /// <summary>Bytes held by the tables: 32 × 64 × 128 affine points of 96 bytes.</summary>
+    public const long Bytes = (long)Windows * Fk20.Columns * Fk20.CirculantSize * 96;
+
+    /// <summary>Bytes held by the tables.</summary>
+    public long MemoryBytes => Bytes;
+
+    /// <summary>Index of window m of the base of column t in MSM i.</summary>
+    public static int Index(int window, int column, int msm) => (window * Fk20.Columns + column) * Fk20.CirculantSize + msm;
+
+    /// <summary>Builds the tables from the setup's monomial G1 points, on up to <paramref name="maxDegreeOfParallelism"/> threads.</summary>
+    public static Fk20Tables Build(TrustedSetup setup, int maxDegreeOfParallelism)
+    {
+        var clock = Stopwatch.StartNew();
+        const int n = Fk20.CirculantSize, columns = Fk20.Columns;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+
+        // 1. The monomial points xₜ draws from (indices below 4032), decompressed without the subgroup test (a
+        //    loaded setup has been checked, the embedded one is the ceremony output).
+        var monomialBytes = setup.G1MonomialBytes;
+        int used = columns * Fk20.HLength;
+        var monomial = new G1Affine[used];
+        Parallel.For(0, used, options, k =>
+        {
+            var error = G1Affine.Decompress(monomialBytes.Span.Slice(k * 48, 48), out monomial[k], checkSubgroup: false);
+            if (error != PointDecodeError.None) throw new InvalidOperationException($"trusted setup: g1_monomial[{k}] does not decode ({error})");
+        });
+
+        // 2. FFT(xₜ) per column: the bases, bit-reversed order (base of column t in MSM i).
+        var bases = new G1Affine[columns * n]; // [t·128 + i]
+        Parallel.For(0, columns, options, t =>
+        {
+            var x = bases.AsSpan(t * n, n);
+            for (int w = 0; w < n; w++)
+            {
+                int index = Fk20.SetupIndex(t, w);
+                x[w] = index < 0 ? G1Affine.Infinity : monomial[index];
+            }
+            G1Fft.ForwardToBitReversed(x);
+        });
+
+        // 3. Windows: [2^(8m)]·base, normalised to affine one window at a time.
+        var table = new G1Affine[Windows * columns * n];
+        var current = new G1Jacobian[bases.Length];
+        for (int k = 0; k < bases.Length; k++) current[k] = bases[k].ToJacobian();
+        var affine = new G1Affine[current.Length];
+        int chunks = Math.Max(1, maxDegreeOfParallelism);
+        for (int m = 0; m < Windows; m++)
+        {
+            int window = m;
+            Parallel.For(0, chunks, options, c =>
+            {
+                int from = c * current.Length / chunks, to = (c + 1) * current.Length / chunks;
+                G1Jacobian.BatchToAffine(current.AsSpan(from, to - from), affine.AsSpan(from, to - from));
+                for (int k = from; k < to; k++)
+                {
+                    table[Index(window, k / n, k % n)] = affine[k];
+                    if (window == Windows - 1) continue;
+                    var p = current[k];
+                    for (int s = 0; s < WindowBits; s++) p = G1Jacobian.Double(p);
+                    current[k] = p;
+                }
+            });
+        }
+        return new Fk20Tables(table, clock.Elapsed);
+    }
+}
