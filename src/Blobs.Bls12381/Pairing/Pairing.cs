@@ -48,6 +48,7 @@ public static partial class Pairing
     /// Pairs with a point at infinity are skipped. The result is only meaningful after
     /// <see cref="FinalExponentiation(in Fp12)"/>.
     /// </summary>
+    /// <exception cref="ArgumentException">A G1 point is off the curve or has y = 0.</exception>
     public static Fp12 MultiMillerLoop(ReadOnlySpan<(G1Affine P, G2Prepared Q)> pairs) =>
         MultiMillerLoop(pairs, FpVector.IsSupported);
 
@@ -64,6 +65,10 @@ public static partial class Pairing
         {
             ArgumentNullException.ThrowIfNull(pairs[i].Q, $"pairs[{i}].Q");
             if (pairs[i].P.IsInfinity || pairs[i].Q.IsInfinity) continue;
+            // The lines are divided by yP: a point off the curve, or of order 2 (y = 0), is rejected
+            // rather than given a meaningless value (the subgroup check is the caller's, at decoding).
+            if (!pairs[i].P.IsOnCurve) throw new ArgumentException($"pairs[{i}].P is not on the G1 curve", nameof(pairs));
+            if (pairs[i].P.Y.IsZero) throw new ArgumentException($"pairs[{i}].P has order 2 (y = 0): not a G1 subgroup point", nameof(pairs));
             active[n] = i;
             yInverse[n] = pairs[i].P.Y;
             n++;
