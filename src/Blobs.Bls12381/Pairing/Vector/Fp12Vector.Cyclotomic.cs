@@ -132,7 +132,7 @@ internal static class Fp12VectorCyclotomic
             }
             inv[j] = Fp2.Double(Fp2.Double(g[4 * j]));
         }
-        Fp2.BatchInverse(inv);
+        Fp12.BatchInverseByNorms(inv);
 
         // 4. a^|x| = ∏ a^(2^k), then conjugate.
         Unsafe.SkipInit(out Fp12V term);
