@@ -8,7 +8,7 @@ if (args is ["bls-cputime", ..])
 
 if (args is ["pairing-cputime", ..])
 {
-    Blobs.Benchmarks.Bls12381.PairingCpuTimeBench.Run();
+    Blobs.Benchmarks.Bls12381.PairingCpuTimeBench.Run(args);
     return;
 }
 

@@ -92,13 +92,17 @@ public class PairingBenchmarks
 /// <summary>
 /// The pairing operations timed in process CPU time (best of seven runs), the method of
 /// benchmarks/native-harness/pairing_bench.c for blst, so that the two compare on a machine whose
-/// cores other processes share. Run with <c>dotnet run -c Release -- pairing-cputime</c>.
+/// cores other processes share. Run with <c>dotnet run -c Release -- pairing-cputime</c>; add
+/// <c>scalar</c> to time the scalar code instead of the AVX-512 one (AppContext switch
+/// <c>Blobs.Bls12381.DisableAvx512</c>, set before the library reads it).
 /// </summary>
 public static class PairingCpuTimeBench
 {
     /// <summary>Runs every measurement and prints µs/op.</summary>
-    public static void Run()
+    public static void Run(string[] args)
     {
+        if (args.Contains("scalar")) AppContext.SetSwitch("Blobs.Bls12381.DisableAvx512", true);
+        Console.WriteLine(args.Contains("scalar") ? "scalar code (AVX-512 disabled)" : "default code (AVX-512 when the CPU has it)");
         var b = new PairingBenchmarks();
         b.Setup();
         Bench("Miller loop, 1 pair (prepared G2)", 200, () => b.MillerLoop1().GetHashCode());

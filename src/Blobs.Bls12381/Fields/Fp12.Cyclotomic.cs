@@ -75,7 +75,7 @@ public readonly partial struct Fp12
             if (g2[i].IsZero) return CyclotomicExpByXGrangerScott(a);
             inv[i] = Fp2.Double(Fp2.Double(g2[i]));
         }
-        Fp2.BatchInverse(inv);
+        BatchInverseByNorms(inv);
 
         // 3. a^|x| = ∏ a^(2^k) over the set bits, then conjugate.
         Fp12 r = Decompress(g2[0], g3[0], g4[0], g5[0], inv[0]);
@@ -119,6 +119,19 @@ public readonly partial struct Fp12
                 saved++;
             }
         }
+    }
+
+    /// <summary>
+    /// Inverts non-zero Fp2 elements in place: 1/d = conj(d)/N(d) with the norms N(d) = d0² + d1²
+    /// inverted together in Fp (Montgomery's trick), cheaper than batching in Fp2.
+    /// </summary>
+    internal static void BatchInverseByNorms(Span<Fp2> values)
+    {
+        Span<Fp> norms = values.Length <= 16 ? stackalloc Fp[values.Length] : new Fp[values.Length];
+        for (int i = 0; i < values.Length; i++) norms[i] = Fp2.Norm(values[i]);
+        Fp.BatchInverse(norms);
+        for (int i = 0; i < values.Length; i++)
+            values[i] = new Fp2(Fp.Mul(values[i].C0, norms[i]), Fp.Negate(Fp.Mul(values[i].C1, norms[i])));
     }
 
     /// <summary>a^x by 63 Granger–Scott squarings and 5 multiplications (reference and fallback).</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Blobs.Bls12381;
 
 public static partial class Pairing
@@ -15,8 +17,13 @@ public static partial class Pairing
     /// what blst and zkcrypto/bls12_381 compute too.
     /// A zero input (impossible for Miller loop values of valid points) maps to zero.
     /// </remarks>
-    public static Gt FinalExponentiation(in Fp12 f)
+    public static Gt FinalExponentiation(in Fp12 f) => FinalExponentiation(f, FpVector.IsSupported);
+
+    /// <summary><see cref="FinalExponentiation(in Fp12)"/> with the hard part on AVX-512 lanes or scalar.</summary>
+    internal static Gt FinalExponentiation(in Fp12 f, bool vector)
     {
+        if (vector) return FinalExponentiationVector(f);
+
         // 1. Easy part: t = f^(p⁶ − 1) = conj(f)·f⁻¹, then t = t^(p² + 1).
         Fp12 t = Fp12.Mul(Fp12.Conjugate(f), Fp12.Inverse(f));
         t = Fp12.Mul(Fp12.Frobenius2(t), t);
@@ -34,5 +41,49 @@ public static partial class Pairing
 
         // 5. Result c · t³.
         return new Gt(Fp12.Mul(c, Fp12.Mul(Fp12.CyclotomicSquare(t), t)));
+    }
+
+    /// <summary>The same chain with the hard part on <see cref="Fp12V"/> (the easy part's inversion stays scalar).</summary>
+    [SkipLocalsInit]
+    private static Gt FinalExponentiationVector(in Fp12 f)
+    {
+        // 1. Easy part: t = conj(f)·f⁻¹, then t = t^(p²)·t.
+        Unsafe.SkipInit(out Fp12V t);
+        Unsafe.SkipInit(out Fp12V u);
+        Fp12Vector.Load(Fp12.Conjugate(f), ref t);
+        Fp12Vector.Load(Fp12.Inverse(f), ref u);
+        Fp12Vector.Mul(ref t, t, u);
+        Fp12VectorCyclotomic.Frobenius(ref u, t, 2);
+        Fp12Vector.Mul(ref t, u, t);
+
+        // 2. a = t^((x − 1)²): two rounds of y ↦ y^x · y⁻¹.
+        Unsafe.SkipInit(out Fp12V a);
+        Fp12VectorCyclotomic.ExpByX(ref a, t);
+        Fp12VectorCyclotomic.Conjugate(ref u, t);
+        Fp12Vector.Mul(ref a, a, u);
+        Fp12VectorCyclotomic.ExpByX(ref u, a);
+        Fp12VectorCyclotomic.Conjugate(ref a, a);
+        Fp12Vector.Mul(ref a, u, a);
+
+        // 3. b = a^(x + p) = a^x · a^p.
+        Unsafe.SkipInit(out Fp12V b);
+        Fp12VectorCyclotomic.ExpByX(ref b, a);
+        Fp12VectorCyclotomic.Frobenius(ref u, a, 1);
+        Fp12Vector.Mul(ref b, b, u);
+
+        // 4. c = b^(x² + p² − 1) = (b^x)^x · b^(p²) · b⁻¹ (a is free again and holds c).
+        Fp12VectorCyclotomic.ExpByX(ref u, b);
+        Fp12VectorCyclotomic.ExpByX(ref a, u);
+        Fp12VectorCyclotomic.Frobenius(ref u, b, 2);
+        Fp12Vector.Mul(ref a, a, u);
+        Fp12VectorCyclotomic.Conjugate(ref b, b);
+        Fp12Vector.Mul(ref a, a, b);
+
+        // 5. Result c · t³.
+        Fp12Vector.Square(ref u, t);
+        Fp12Vector.Mul(ref u, u, t);
+        Fp12Vector.Mul(ref a, a, u);
+        Fp12Vector.Store(a, out var result);
+        return new Gt(result);
     }
 }

@@ -34,6 +34,7 @@ public sealed class G2Prepared
     /// that hold untrusted bytes decode them with the subgroup check first
     /// (<see cref="G2Affine.Decompress"/>).
     /// </summary>
+    /// <exception cref="ArgumentException">The point is off the curve, or its Miller loop degenerates (a point of small order).</exception>
     public G2Prepared(in G2Affine q)
     {
         Point = q;
@@ -43,6 +44,7 @@ public sealed class G2Prepared
             VectorLines = FpVector.IsSupported ? [] : null;
             return;
         }
+        if (!q.IsOnCurve) throw new ArgumentException("the G2 point is not on the curve", nameof(q));
         // 1. T = Q in homogeneous projective coordinates; walk the bits of |x| below the top one.
         var lines = new LineFunction[LineCount];
         Fp2 x = q.X, y = q.Y, z = Fp2.One;
@@ -54,7 +56,13 @@ public sealed class G2Prepared
         }
         // 2. Scale every line by 1/ℓ4 (one batched inversion).
         Span<Fp2> inverses = stackalloc Fp2[LineCount];
-        for (int i = 0; i < LineCount; i++) inverses[i] = lines[i].L4;
+        for (int i = 0; i < LineCount; i++)
+        {
+            // ℓ4 = 2YZ (tangent) or X − x_Q·Z (chord) vanishes only when T has order 2 or T = ±Q,
+            // which multiples [k]Q, 1 < k < |x|, of a point of order r never are.
+            if (lines[i].L4.IsZero) throw new ArgumentException("the G2 point is not in the G2 subgroup (its Miller loop degenerates)", nameof(q));
+            inverses[i] = lines[i].L4;
+        }
         Fp2.BatchInverse(inverses);
         Lines = new NormalizedLine[LineCount];
         for (int i = 0; i < LineCount; i++) Lines[i] = lines[i].Normalize(inverses[i]);

@@ -3,7 +3,7 @@ namespace Blobs.Bls12381;
 /// <summary>
 /// An element of GT, the order-r subgroup of Fp12* that the pairing maps into, written
 /// multiplicatively. Values come from <see cref="Pairing.Compute(in G1Affine, in G2Affine)"/> or
-/// <see cref="Pairing.FinalExponentiation"/>.
+/// <see cref="Pairing.FinalExponentiation(in Fp12)"/>.
 /// </summary>
 /// <remarks>
 /// Like blst and zkcrypto/bls12_381, the final exponentiation raises to 3·(p¹² − 1)/r (the cube

@@ -10,6 +10,13 @@ namespace Blobs.Bls12381;
 /// subgroup checks of <see cref="G1Affine.Decompress"/> and <see cref="G2Affine.Decompress"/>.
 /// A pair in which either point is the point at infinity contributes 1. The values equal those of
 /// blst and zkcrypto/bls12_381 (see <see cref="Gt"/>).
+/// <para>
+/// Two implementations compute the same values: a scalar one on <see cref="Fp12"/>, and on CPUs
+/// with AVX-512 one whose Miller loop accumulator and final-exponentiation hard part live in
+/// eight-lane vectors (<c>Pairing/Vector/</c>: radix-2^28 limbs, Karatsuba on all tower axes so
+/// that an Fp12 product is nine 8-lane Montgomery products). The AppContext switch
+/// <c>Blobs.Bls12381.DisableAvx512</c> forces the scalar one.
+/// </para>
 /// </remarks>
 public static partial class Pairing
 {
@@ -39,8 +46,9 @@ public static partial class Pairing
     /// The product of the Miller loop values f_{x,Qᵢ}(Pᵢ) of every pair, with the squarings of the
     /// accumulator shared: 62 Fp12 squarings in all, plus 68 sparse line multiplications per pair.
     /// Pairs with a point at infinity are skipped. The result is only meaningful after
-    /// <see cref="FinalExponentiation"/>.
+    /// <see cref="FinalExponentiation(in Fp12)"/>.
     /// </summary>
+    /// <exception cref="ArgumentException">A G1 point is off the curve or has y = 0.</exception>
     public static Fp12 MultiMillerLoop(ReadOnlySpan<(G1Affine P, G2Prepared Q)> pairs) =>
         MultiMillerLoop(pairs, FpVector.IsSupported);
 
@@ -57,6 +65,10 @@ public static partial class Pairing
         {
             ArgumentNullException.ThrowIfNull(pairs[i].Q, $"pairs[{i}].Q");
             if (pairs[i].P.IsInfinity || pairs[i].Q.IsInfinity) continue;
+            // The lines are divided by yP: a point off the curve, or of order 2 (y = 0), is rejected
+            // rather than given a meaningless value (the subgroup check is the caller's, at decoding).
+            if (!pairs[i].P.IsOnCurve) throw new ArgumentException($"pairs[{i}].P is not on the G1 curve", nameof(pairs));
+            if (pairs[i].P.Y.IsZero) throw new ArgumentException($"pairs[{i}].P has order 2 (y = 0): not a G1 subgroup point", nameof(pairs));
             active[n] = i;
             yInverse[n] = pairs[i].P.Y;
             n++;

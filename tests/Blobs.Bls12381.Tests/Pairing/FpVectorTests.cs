@@ -272,3 +272,49 @@ public class MillerLoopVectorTests
         }
     }
 }
+
+/// <summary>The final exponentiation on AVX-512 lanes against the scalar one (skipped on CPUs without AVX-512).</summary>
+public class FinalExponentiationVectorTests
+{
+    [SkippableFact]
+    public void Vector_and_scalar_final_exponentiations_agree()
+    {
+        Skip.IfNot(FpVector.IsSupported, "the CPU has no AVX-512");
+        var rng = new Random(61);
+        for (int i = 0; i < 3; i++)
+        {
+            Fp12 f = RandomFp12(rng);
+            Assert.Equal(Bls12381.Pairing.FinalExponentiation(f, vector: false), Bls12381.Pairing.FinalExponentiation(f, vector: true));
+        }
+        Assert.True(Bls12381.Pairing.FinalExponentiation(Fp12.One, vector: true).IsIdentity);
+    }
+
+    [SkippableFact]
+    public void Vector_Frobenius_conjugate_and_exponentiation_match_the_scalar_maps()
+    {
+        Skip.IfNot(FpVector.IsSupported, "the CPU has no AVX-512");
+        var rng = new Random(62);
+        Fp12 a = RandomFp12(rng);
+        Fp12V va = default, vr = default;
+        Fp12Vector.Load(a, ref va);
+        for (int k = 1; k <= 3; k++)
+        {
+            Fp12VectorCyclotomic.Frobenius(ref vr, va, k);
+            Fp12Vector.Store(vr, out var got);
+            Assert.Equal(Fp12.Frobenius(a, k), got);
+        }
+        Fp12VectorCyclotomic.Conjugate(ref vr, va);
+        Fp12Vector.Store(vr, out var conj);
+        Assert.Equal(Fp12.Conjugate(a), conj);
+        Fp12 c = Cyclotomic(a);
+        Fp12Vector.Load(c, ref va);
+        Fp12VectorCyclotomic.ExpByX(ref vr, va);
+        Fp12Vector.Store(vr, out var e);
+        Assert.Equal(Fp12.CyclotomicExpByX(c, vector: false), e);
+        // The identity takes the scalar fallback.
+        Fp12Vector.One(ref va);
+        Fp12VectorCyclotomic.ExpByX(ref vr, va);
+        Fp12Vector.Store(vr, out var one);
+        Assert.True(one.IsOne);
+    }
+}

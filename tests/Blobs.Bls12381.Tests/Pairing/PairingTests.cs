@@ -201,6 +201,18 @@ public class PairingTests
     }
 
     [Fact]
+    public void Points_off_the_curve_are_rejected_with_a_clear_error()
+    {
+        var offCurve1 = new G1Affine(Fp.FromUInt64(5), Fp.Zero);
+        var e1 = Assert.Throws<ArgumentException>(() => Bls12381.Pairing.PairingProductIsOne([(G1Affine.Generator, G2Prepared.Generator), (offCurve1, G2Prepared.Generator)]));
+        Assert.Contains("pairs[1].P is not on the G1 curve", e1.Message);
+        var e2 = Assert.Throws<ArgumentException>(() => new G2Prepared(new G2Affine(Fp2.One, Fp2.One)));
+        Assert.Contains("not on the curve", e2.Message);
+        // A zero Miller loop value (impossible for valid points) does not pass as 1.
+        Assert.False(Bls12381.Pairing.FinalExponentiation(Fp12.Zero).IsIdentity);
+    }
+
+    [Fact]
     public void Prepared_lines_give_the_same_pairing_as_a_fresh_point()
     {
         var rng = new Random(27);

@@ -174,8 +174,8 @@ internal static class Fp12Vector
     public static void MulByLine(ref Fp12V f, ReadOnlySpan<FpV> lineEval)
     {
         // 1. Evaluate f's two halves (w-points c0 and c1 only: the line's w-part is handled by shifts).
-        Span<FpV> ef = stackalloc FpV[9];
-        Evaluate(f, ef);
+        Span<FpV> ef = stackalloc FpV[6];
+        Evaluate(f, ef, wSum: false);
         // 2. g_i = f_i·b0 for i = 0, 1 (b0 = ℓ0 + ℓ1·v).
         for (int t = 0; t < 6; t++) FpVector.MontMul(ref ef[t], ef[t], lineEval[t % 3]);
         // 3. c0 = f0·b0 + v²·f1, c1 = f1·b0 + v·f0.
@@ -247,7 +247,11 @@ internal static class Fp12Vector
     /// k ∈ {re, im, re + im}; sums of more than two terms get one parallel carry pass.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Evaluate(in Fp12V a, Span<FpV> e)
+    private static void Evaluate(in Fp12V a, Span<FpV> e) => Evaluate(a, e, wSum: true);
+
+    /// <summary>As <see cref="Evaluate(in Fp12V, Span{FpV})"/>; without <paramref name="wSum"/> only the w-points c0 and c1 (e[0..5]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Evaluate(in Fp12V a, Span<FpV> e, bool wSum)
     {
         var zero = Vector512<ulong>.Zero;
         var ea = EvalA;
@@ -259,16 +263,19 @@ internal static class Fp12Vector
             var y0im = Avx512F.Add(Avx512F.PermuteVar8x64x2(x0im, ea, zero), Avx512F.PermuteVar8x64x2(x0im, eb, zero));
             var y1re = Avx512F.Add(Avx512F.PermuteVar8x64x2(x1re, ea, zero), Avx512F.PermuteVar8x64x2(x1re, eb, zero));
             var y1im = Avx512F.Add(Avx512F.PermuteVar8x64x2(x1im, ea, zero), Avx512F.PermuteVar8x64x2(x1im, eb, zero));
-            var y2re = Avx512F.Add(y0re, y1re);
-            var y2im = Avx512F.Add(y0im, y1im);
             e[0][i] = y0re; e[1][i] = y0im; e[2][i] = Avx512F.Add(y0re, y0im);
             e[3][i] = y1re; e[4][i] = y1im; e[5][i] = Avx512F.Add(y1re, y1im);
-            e[6][i] = y2re; e[7][i] = y2im; e[8][i] = Avx512F.Add(y2re, y2im);
+            if (wSum)
+            {
+                var y2re = Avx512F.Add(y0re, y1re);
+                var y2im = Avx512F.Add(y0im, y1im);
+                e[6][i] = y2re; e[7][i] = y2im; e[8][i] = Avx512F.Add(y2re, y2im);
+            }
         }
         // Up to 8 terms of limbs below 2^28 (plus a normalized top limb): one parallel carry pass
         // brings limbs 0..12 below 2^28 + 8 for the products.
         CarryOnce(ref e[2]); CarryOnce(ref e[5]);
-        CarryOnce(ref e[6]); CarryOnce(ref e[7]); CarryOnce(ref e[8]);
+        if (wSum) { CarryOnce(ref e[6]); CarryOnce(ref e[7]); CarryOnce(ref e[8]); }
     }
 
     /// <summary>

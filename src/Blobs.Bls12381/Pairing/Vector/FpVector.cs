@@ -52,8 +52,13 @@ internal static partial class FpVector
     /// <summary>−p^(−1) mod 2^28.</summary>
     public const ulong N0 = 0xffcfffd;
 
-    /// <summary>True when the CPU runs AVX-512 (F) natively.</summary>
-    public static bool IsSupported => Avx512F.IsSupported && Vector512.IsHardwareAccelerated;
+    /// <summary>
+    /// True when the CPU has AVX-512 (F) and the AppContext switch
+    /// <c>Blobs.Bls12381.DisableAvx512</c> is not set (setting it selects the scalar code everywhere,
+    /// e.g. to compare the two).
+    /// </summary>
+    public static bool IsSupported { get; } =
+        Avx512F.IsSupported && !(AppContext.TryGetSwitch("Blobs.Bls12381.DisableAvx512", out bool disabled) && disabled);
 
     /// <summary>p in radix 2^28.</summary>
     private static ReadOnlySpan<ulong> P =>
