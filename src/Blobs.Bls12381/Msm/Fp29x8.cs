@@ -31,8 +31,11 @@ internal static partial class Fp29x8
     /// <summary>2^29 − 1.</summary>
     public const ulong LimbMask = (1UL << 29) - 1;
 
-    /// <summary>True when the hardware runs this code natively (AVX-512 F and AVX2).</summary>
-    public static bool IsSupported => Avx512F.IsSupported && Avx2.IsSupported && Vector512.IsHardwareAccelerated;
+    /// <summary>
+    /// True when the hardware runs this code natively (AVX-512 F and AVX2) and the AppContext switch
+    /// <c>Blobs.Bls12381.DisableAvx512</c> is not set (see <see cref="FpVector.IsSupported"/>).
+    /// </summary>
+    public static bool IsSupported { get; } = FpVector.IsSupported && Avx2.IsSupported && Vector512.IsHardwareAccelerated;
 
     // p in 29-bit limbs.
     private static ReadOnlySpan<ulong> PLimbs =>
