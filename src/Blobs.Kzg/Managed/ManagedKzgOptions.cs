@@ -21,4 +21,10 @@ public sealed record ManagedKzgOptions
     /// proof (useful to keep the build out of a latency-sensitive first call).
     /// </summary>
     public bool PrecomputeAtLoad { get; init; }
+
+    /// <summary>
+    /// Run the eight-lane AVX-512 code (MSM bucket additions, barycentric sums) when the CPU has it (the
+    /// default). False selects the portable scalar code, e.g. to test it on a machine with AVX-512.
+    /// </summary>
+    public bool UseAvx512 { get; init; } = true;
 }

@@ -42,6 +42,9 @@ internal sealed class ManagedKzgSettings
     /// <summary>Fixed-base tables over <see cref="LagrangeBrp"/>: g1_lincomb over them with any scalars.</summary>
     public G1FixedBaseMsm LagrangeTable => _lagrangeTable.Value;
 
+    /// <summary>The domain's barycentric sums: the AVX-512 instance, or the portable one when the options say so.</summary>
+    public BarycentricDomain Barycentric => Options.UseAvx512 ? Domain.Barycentric : Domain.BarycentricPortable;
+
     /// <summary>Whether the fixed-base tables have been built.</summary>
     public bool TablesBuilt => _lagrangeTable.IsValueCreated;
 
@@ -83,7 +86,8 @@ internal sealed class ManagedKzgSettings
     {
         var sw = Stopwatch.StartNew();
         // Blob elements and quotient values are canonical scalars, below r < 2^255.
-        var table = G1FixedBaseMsm.Create(LagrangeBrp, Options.FixedBaseWindow, Options.MaxDegreeOfParallelism, scalarBits: 255);
+        var table = G1FixedBaseMsm.Create(LagrangeBrp, Options.FixedBaseWindow, Options.MaxDegreeOfParallelism,
+            vectorized: Options.UseAvx512 && G1FixedBaseMsm.VectorizationSupported, scalarBits: 255);
         TableBuildTime = sw.Elapsed;
         return table;
     }

@@ -15,13 +15,14 @@ internal static partial class BlobKzg
     {
         var quotient = new ulong[4 * Domain.Size];
         var inverses = t_inverses ??= new DomainInverses();
+        var domain = settings.Barycentric;
         Fr y;
-        if (Domain.Barycentric.TryWeightedSum(polynomialLimbs, z, out var sum, inverses))
+        if (domain.TryWeightedSum(polynomialLimbs, z, out var sum, inverses))
         {
             // 1. y = p(z), outside the domain.
             y = BarycentricFactor(sum, z);
             // 2. q_i = (p_i − y)/(ω_i − z) = (y − p_i)/(z − ω_i).
-            Domain.Barycentric.Quotients(polynomialLimbs, y, inverses, quotient);
+            domain.Quotients(polynomialLimbs, y, inverses, quotient);
         }
         else
         {

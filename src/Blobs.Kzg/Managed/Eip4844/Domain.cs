@@ -25,6 +25,11 @@ internal static class Domain
 
     private static readonly Lazy<BarycentricDomain> s_barycentric = new(() => new BarycentricDomain(s_rootsBrp));
 
+    /// <summary>The same sums with the portable scalar code.</summary>
+    public static BarycentricDomain BarycentricPortable => s_barycentricPortable.Value;
+
+    private static readonly Lazy<BarycentricDomain> s_barycentricPortable = new(() => new BarycentricDomain(s_rootsBrp, vectorized: false));
+
     /// <summary>The index i with roots_of_unity_brp[i] = z, or −1.</summary>
     public static int IndexOf(in Fr z)
     {

@@ -10,10 +10,10 @@ internal static partial class BlobKzg
     /// (z^4096 − 1)/4096 · Σ p_i·ω_i/(z − ω_i) (one batch inversion); at a domain point ω_i, p(z) is p_i.
     /// <paramref name="keep"/>, when given, receives 1/(z − ω_i) for the quotient of a proof.
     /// </summary>
-    public static Fr EvaluatePolynomialInEvaluationForm(ReadOnlySpan<ulong> polynomialLimbs, in Fr z, DomainInverses? keep = null)
+    public static Fr EvaluatePolynomialInEvaluationForm(ManagedKzgSettings settings, ReadOnlySpan<ulong> polynomialLimbs, in Fr z, DomainInverses? keep = null)
     {
         // 1. Σ p_i·ω_i/(z − ω_i); refused when z is a domain point.
-        if (Domain.Barycentric.TryWeightedSum(polynomialLimbs, z, out var sum, keep)) return BarycentricFactor(sum, z);
+        if (settings.Barycentric.TryWeightedSum(polynomialLimbs, z, out var sum, keep)) return BarycentricFactor(sum, z);
         // 3. Inside the domain the answer is already known.
         return ElementAt(polynomialLimbs, Domain.IndexOf(z));
     }

@@ -16,7 +16,7 @@ internal static partial class BlobKzg
         BlobToPolynomial(blob, polynomial);
         // 2. compute_challenge, evaluate_polynomial_in_evaluation_form.
         Fr z = ComputeChallenge(blob, commitment.Bytes);
-        Fr y = EvaluatePolynomialInEvaluationForm(polynomial, z);
+        Fr y = EvaluatePolynomialInEvaluationForm(settings, polynomial, z);
         // 3. bytes_to_kzg_proof, verify_kzg_proof_impl.
         var p = BytesToKzgProof(proof);
         return VerifyKzgProofImpl(settings, c, z, y, p);

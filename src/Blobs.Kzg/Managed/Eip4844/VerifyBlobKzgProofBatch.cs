@@ -33,7 +33,7 @@ internal static partial class BlobKzg
                 var polynomial = new ulong[4 * Domain.Size];
                 BlobToPolynomial(blob, polynomial);
                 zs[i] = ComputeChallenge(blob, commitmentArray[i].Bytes);
-                ys[i] = EvaluatePolynomialInEvaluationForm(polynomial, zs[i]);
+                ys[i] = EvaluatePolynomialInEvaluationForm(settings, polynomial, zs[i]);
                 p[i] = BytesToKzgProof(proofArray[i], n == 1 ? "proof" : $"proof {i}");
             }
             catch (Exception e)
