@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Blobs.Bls12381;
 
 /// <summary>
@@ -49,6 +50,7 @@ public sealed class BarycentricDomain
     /// nothing, when z is one of the points. When <paramref name="inverses"/> is given it keeps
     /// 1/(z − x_i) for <see cref="Quotients"/>.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public unsafe bool TryWeightedSum(ReadOnlySpan<ulong> valueLimbs, in Fr z, out Fr sum, DomainInverses? inverses = null)
     {
         int n = Count;
@@ -131,6 +133,7 @@ public sealed class BarycentricDomain
     /// q_i = (y − v_i)/(z − x_i) for every i, as canonical limbs (four per value), from the inverses a
     /// successful <see cref="TryWeightedSum"/> kept for the same z.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public unsafe void Quotients(ReadOnlySpan<ulong> valueLimbs, in Fr y, DomainInverses inverses, Span<ulong> quotientLimbs)
     {
         int n = Count;

@@ -60,6 +60,7 @@ internal static partial class Fp29x8
     // ---------------------------------------------------------------- conversions (scalar)
 
     /// <summary>Writes the Montgomery-R' form of <paramref name="x"/> as 14 packed limbs (canonical, below p).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pack(in Fp x, Span<uint> dest14)
     {
         var m = Fp.Mul(x, s_toR406); // raw limbs now hold x·2^406 mod p
@@ -77,6 +78,7 @@ internal static partial class Fp29x8
     }
 
     /// <summary>The packed limbs of <paramref name="x"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint[] Pack(in Fp x)
     {
         var r = new uint[Limbs];
@@ -85,6 +87,7 @@ internal static partial class Fp29x8
     }
 
     /// <summary>The field element held by 14 limbs (any value below 2^384 with limbs of at most 29 bits, redundant forms accepted).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Fp Unpack(ReadOnlySpan<uint> limbs14)
     {
         ulong l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0;
@@ -109,6 +112,7 @@ internal static partial class Fp29x8
     }
 
     /// <summary>p − y for a canonical packed y (zero stays zero): the packed negation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void NegatePacked(ReadOnlySpan<uint> y14, Span<uint> dest14)
     {
         bool zero = true;
@@ -130,27 +134,28 @@ internal static partial class Fp29x8
     // ---------------------------------------------------------------- vector helpers
 
     /// <summary>Loads limb vectors from a [limb][lane] block of 14·8 packed limbs.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Load(ref V14 r, uint* block)
     {
         for (int j = 0; j < Limbs; j++) r[j] = Avx512F.ConvertToVector512UInt64(Avx.LoadVector256(block + 8 * j));
     }
 
     /// <summary>Stores limb vectors (normalized, below 2^32 per limb) into a [limb][lane] block.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Store(in V14 a, uint* block)
     {
         for (int j = 0; j < Limbs; j++) Avx.Store(block + 8 * j, Avx512F.ConvertToVector256UInt32(a[j]));
     }
 
     /// <summary>The same 14 limbs in every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Broadcast(ref V14 r, ReadOnlySpan<uint> limbs14)
     {
         for (int j = 0; j < Limbs; j++) r[j] = Vector512.Create((ulong)limbs14[j]);
     }
 
     /// <summary>r = a + b (limb-wise, normalized). Values add; keep the sum below 2^393 for a multiplication.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Add(ref V14 r, in V14 a, in V14 b)
     {
         var mask = Vector512.Create(LimbMask);
@@ -165,14 +170,14 @@ internal static partial class Fp29x8
     }
 
     /// <summary>r = a − b + 4p (normalized); non-negative for b below 4p.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void SubAdd4P(ref V14 r, in V14 a, in V14 b) => SubAddShiftedP(ref r, a, b, 2);
 
     /// <summary>r = a − b + 8p (normalized); non-negative for b below 8p.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void SubAdd8P(ref V14 r, in V14 a, in V14 b) => SubAddShiftedP(ref r, a, b, 3);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static void SubAddShiftedP(ref V14 r, in V14 a, in V14 b, int shift)
     {
         var mask = Vector512.Create(LimbMask).AsInt64();
@@ -191,7 +196,7 @@ internal static partial class Fp29x8
     /// Brings a normalized value below 16p down below 2p + 2^377: subtracts q·p with q from the top limb
     /// (floor(v/2^377)·K/2^32, at most one below floor(v/p)).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Reduce(ref V14 v)
     {
         var q = Avx512F.Multiply(v[Limbs - 1].AsUInt32(), Vector512.Create(ReduceK).AsUInt32()) >> 32;
@@ -207,8 +212,30 @@ internal static partial class Fp29x8
         v[Limbs - 1] = (v[Limbs - 1].AsInt64() - Avx512F.Multiply(q.AsUInt32(), Vector512.Create(p[Limbs - 1]).AsUInt32()).AsInt64() + carry).AsUInt64();
     }
 
+    /// <summary>Brings a normalized value below 2p down below p (subtracts p where that stays non-negative).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Canonicalize(ref V14 v)
+    {
+        V14 t = default;
+        var mask = Vector512.Create(LimbMask).AsInt64();
+        var carry = Vector512<long>.Zero;
+        ReadOnlySpan<ulong> p = PLimbs;
+        for (int j = 0; j < Limbs; j++)
+        {
+            var s = v[j].AsInt64() - Vector512.Create((long)p[j]) + carry;
+            if (j < Limbs - 1)
+            {
+                carry = Avx512F.ShiftRightArithmetic(s, 29);
+                s &= mask;
+            }
+            t[j] = s.AsUInt64();
+        }
+        var negative = Avx512F.ShiftRightArithmetic(t[Limbs - 1].AsInt64(), 63).AsUInt64();
+        for (int j = 0; j < Limbs; j++) v[j] = Vector512.ConditionalSelect(negative, v[j], t[j]);
+    }
+
     /// <summary>Lanes where <paramref name="negate"/> is all ones get 2p − y (y below 2p), the others keep y.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void ConditionalNegate(ref V14 y, Vector512<ulong> negate)
     {
         var mask = Vector512.Create(LimbMask).AsInt64();
@@ -231,6 +258,7 @@ internal static partial class Fp29x8
     /// field inversion for the eight lanes. Returns a bit mask of the lanes that were zero modulo p
     /// (their result is zero).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe int InvertLanes(ref V14 v)
     {
         uint* block = stackalloc uint[Limbs * 8];
@@ -257,6 +285,7 @@ internal static partial class Fp29x8
     }
 
     /// <summary>Propagates carries so that every limb but the top one is below 2^29.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Normalize(ref V14 v)
     {
         var mask = Vector512.Create(LimbMask);

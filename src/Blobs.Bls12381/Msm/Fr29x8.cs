@@ -40,9 +40,11 @@ internal static partial class Fr29x8
     private static readonly Fr s_fromR261 = s_toR261.Invert();
 
     /// <summary>Writes the R''-Montgomery form of <paramref name="x"/> as 9 limbs of 29 bits (below r).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pack(in Fr x, Span<ulong> dest9) => SplitCanonical(x * s_toR261, dest9);
 
     /// <summary>Writes the canonical value of <paramref name="x"/> (plain, not Montgomery) as 9 limbs of 29 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SplitCanonical(in Fr x, Span<ulong> dest9)
     {
         Span<ulong> c = stackalloc ulong[4];
@@ -51,7 +53,7 @@ internal static partial class Fr29x8
     }
 
     /// <summary>Splits a 256-bit value (four 64-bit limbs) into 9 limbs of 29 bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void SplitLimbs(ulong l0, ulong l1, ulong l2, ulong l3, Span<ulong> dest9)
     {
         for (int j = 0; j < Limbs; j++)
@@ -65,6 +67,7 @@ internal static partial class Fr29x8
     }
 
     /// <summary>The value of 9 normalized limbs (below 2^261) reduced modulo r, as a plain (non-Montgomery) field element.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Fr JoinPlain(ReadOnlySpan<ulong> limbs9)
     {
         // value = Σ limb_j·2^(29j) < 2^261: build 5 words, then reduce modulo r through the big-endian reducer.
@@ -88,23 +91,25 @@ internal static partial class Fr29x8
     }
 
     /// <summary>The element whose R''-Montgomery form the limbs hold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Fr JoinMontgomery(ReadOnlySpan<ulong> limbs9) => JoinPlain(limbs9) * s_fromR261;
 
     /// <summary>The same 9 limbs in every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Broadcast(ref V9 r, ReadOnlySpan<ulong> limbs9)
     {
         for (int j = 0; j < Limbs; j++) r[j] = Vector512.Create(limbs9[j]);
     }
 
     /// <summary>Loads a [limb][lane] block of 9·8 limbs.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Load(ref V9 r, ulong* block)
     {
         for (int j = 0; j < Limbs; j++) r[j] = Vector512.Load(block + 8 * j);
     }
 
     /// <summary>Stores into a [limb][lane] block.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Store(in V9 a, ulong* block)
     {
         for (int j = 0; j < Limbs; j++) a[j].Store(block + 8 * j);
@@ -114,7 +119,7 @@ internal static partial class Fr29x8
     /// Loads eight 256-bit values stored as four 64-bit limbs each (at <paramref name="words"/>, value i at
     /// words[4i…4i+3]) and splits them into 29-bit limbs.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static unsafe void LoadWords(ref V9 r, ulong* words)
     {
         var w0 = Gather(words);
@@ -134,7 +139,7 @@ internal static partial class Fr29x8
     }
 
     /// <summary>words[0], words[4], …, words[28] as one vector (two four-lane AVX2 gathers).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static unsafe Vector512<ulong> Gather(ulong* words)
     {
         var idx = Vector128.Create(0, 4, 8, 12);
@@ -147,6 +152,7 @@ internal static partial class Fr29x8
     /// Reduces a normalized value below 2r to below r and writes the eight values as four 64-bit limbs
     /// each at <paramref name="words"/> (value i at words[4i…4i+3]).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void StoreWordsReduced(in V9 a, ulong* words)
     {
         // t = a − r; keep a where t is negative.
@@ -186,7 +192,7 @@ internal static partial class Fr29x8
     }
 
     /// <summary>r = a − b + 4r (normalized); non-negative for b below 4r.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void SubAdd4R(ref V9 r, in V9 a, in V9 b)
     {
         var mask = Vector512.Create(LimbMask).AsInt64();
@@ -202,7 +208,7 @@ internal static partial class Fr29x8
     }
 
     /// <summary>acc += a limb-wise without carries (for sums of many values below 2r: limbs stay far below 2^64).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Accumulate(ref V9 acc, in V9 a)
     {
         for (int j = 0; j < Limbs; j++) acc[j] += a[j];
@@ -212,6 +218,7 @@ internal static partial class Fr29x8
     /// Replaces every lane by its inverse (R''-form in and out) with one scalar inversion for the eight
     /// lanes. Returns a bit mask of the lanes that were zero modulo r (their result is zero).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe int InvertLanes(ref V9 v)
     {
         ulong* block = stackalloc ulong[Limbs * 8];
@@ -237,6 +244,7 @@ internal static partial class Fr29x8
     }
 
     /// <summary>Sum of the eight lanes' plain values (each limb any 64-bit value), modulo r.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe Fr SumLanesPlain(in V9 v)
     {
         ulong* block = stackalloc ulong[Limbs * 8];
@@ -261,6 +269,7 @@ internal static partial class Fr29x8
     }
 
     /// <summary>Propagates carries so that every limb but the top one is below 2^29.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Normalize(ref V9 v)
     {
         var mask = Vector512.Create(LimbMask);

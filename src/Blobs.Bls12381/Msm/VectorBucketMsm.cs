@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Blobs.Bls12381;
 
 /// <summary>

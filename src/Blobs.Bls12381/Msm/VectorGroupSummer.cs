@@ -55,6 +55,7 @@ internal sealed unsafe class VectorGroupSummer
     /// <paramref name="result"/> (groupCount × 28 limbs) and sets <paramref name="resultIsEmpty"/>[g] for
     /// empty groups and groups that summed to infinity.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SumGroups(uint[] source, ReadOnlySpan<int> groupOf, ReadOnlySpan<int> tagged, int groupCount,
         uint[] result, bool[] resultIsEmpty)
     {
@@ -156,7 +157,7 @@ internal sealed unsafe class VectorGroupSummer
 
     private const int PrefetchDistance = 16;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Prefetch(uint* source, int tagged)
     {
         if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
@@ -188,6 +189,7 @@ internal sealed unsafe class VectorGroupSummer
     }
 
     /// <summary>Queues P + Q (tagged offsets into the read buffer) to be written at output index <paramref name="outIndex"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StagePair(int taggedP, int taggedQ, int outIndex)
     {
         int k = _pairs++;
@@ -210,6 +212,7 @@ internal sealed unsafe class VectorGroupSummer
     }
 
     /// <summary>Adds the staged pairs: x3 = λ² − x_P − x_Q, y3 = λ(x_Q − x3) − y_Q with λ = (y_P − y_Q)/(x_P − x_Q).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunChunk()
     {
         int n = _pairs;
@@ -301,6 +304,7 @@ internal sealed unsafe class VectorGroupSummer
     }
 
     /// <summary>The chunk pair by pair in Jacobian coordinates (a denominator was zero: doubling or cancellation).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunChunkScalar()
     {
         for (int k = 0; k < _pairs; k++)
