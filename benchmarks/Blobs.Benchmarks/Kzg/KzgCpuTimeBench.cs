@@ -63,8 +63,13 @@ public static class KzgCpuTimeBench
 
     private static Row Measure(string function, string backend, int threads, int runs, Action call)
     {
-        call(); // warm-up: tables, tiering
-        call();
+        // Warm-up: tables, and enough calls (and time) for tiered compilation to reach optimized code.
+        var warm = Stopwatch.StartNew();
+        for (int i = 0; i < 40 || warm.ElapsedMilliseconds < 400; i++)
+        {
+            call();
+            if (i == 35) Thread.Sleep(200);
+        }
         double bestCpu = double.MaxValue, bestWall = double.MaxValue;
         for (int r = 0; r < runs; r++)
         {

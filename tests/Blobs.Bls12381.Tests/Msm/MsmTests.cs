@@ -240,6 +240,33 @@ public class MsmTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 21)]
+    [InlineData(2, 22)]
+    [InlineData(3, 23)]
+    [InlineData(6, 24)]
+    public void Subgroup_glv_multiplication_matches_the_naive_sum(int n, int seed)
+    {
+        var rng = new Random(seed);
+        var pts = Points(n).ToArray();
+        var scalars = Enumerable.Range(0, n).Select(_ => RandomScalar(rng, R)).ToList();
+        if (n >= 3)
+        {
+            scalars[0] = R - 1;
+            scalars[1] = 0;
+            scalars[2] = 1;
+        }
+        if (n >= 6)
+        {
+            pts[3] = G1Affine.Infinity;
+            pts[4] = G1Affine.Generator;
+            pts[5] = G1Affine.Negate(pts[4]);
+            scalars[5] = scalars[4];
+        }
+        var fr = scalars.Select(k => Fr.FromBytesBigEndianReduce(k.ToByteArray(isUnsigned: true, isBigEndian: true))).ToArray();
+        Assert.Equal(Naive(pts, scalars), G1Msm.MultiplySubgroup(pts, fr));
+    }
+
     [Fact]
     public void Signed_digits_reconstruct_the_scalar()
     {

@@ -9,9 +9,9 @@ internal static partial class BlobKzg
     public static KzgCommitment BlobToKzgCommitment(ManagedKzgSettings settings, ReadOnlySpan<byte> blob)
     {
         // 1. The blob's elements are the scalars (canonical, checked by the context).
-        var limbs = new ulong[4 * Domain.Size];
-        BlobToPolynomial(blob, limbs);
+        using var limbs = PooledLimbs.Rent();
+        BlobToPolynomial(blob, limbs.Span);
         // 2. g1_lincomb over the Lagrange basis.
-        return ToCommitment(settings.LagrangeTable.Multiply(limbs));
+        return ToCommitment(settings.LagrangeTable.Multiply(limbs.Span));
     }
 }

@@ -13,7 +13,8 @@ internal static partial class BlobKzg
         // 1. bytes_to_kzg_commitment (validation only).
         BytesToKzgCommitment(commitment);
         // 2. blob_to_polynomial, compute_challenge.
-        var polynomial = new ulong[4 * Domain.Size];
+        using var pooled = PooledLimbs.Rent();
+        var polynomial = pooled.Span;
         BlobToPolynomial(blob, polynomial);
         Fr challenge = ComputeChallenge(blob, commitment.Bytes);
         // 3. compute_kzg_proof_impl at the challenge.

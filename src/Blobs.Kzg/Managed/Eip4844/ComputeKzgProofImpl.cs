@@ -13,7 +13,8 @@ internal static partial class BlobKzg
     /// </summary>
     public static (G1Jacobian Proof, Fr Y) ComputeKzgProofImpl(ManagedKzgSettings settings, ReadOnlySpan<ulong> polynomialLimbs, in Fr z)
     {
-        var quotient = new ulong[4 * Domain.Size];
+        using var pooled = PooledLimbs.Rent();
+        var quotient = pooled.Span;
         var inverses = t_inverses ??= new DomainInverses();
         var domain = settings.Barycentric;
         Fr y;

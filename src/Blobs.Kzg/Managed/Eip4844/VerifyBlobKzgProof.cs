@@ -12,7 +12,8 @@ internal static partial class BlobKzg
     {
         // 1. bytes_to_kzg_commitment, blob_to_polynomial.
         var c = BytesToKzgCommitment(commitment);
-        var polynomial = new ulong[4 * Domain.Size];
+        using var pooled = PooledLimbs.Rent();
+        var polynomial = pooled.Span;
         BlobToPolynomial(blob, polynomial);
         // 2. compute_challenge, evaluate_polynomial_in_evaluation_form.
         Fr z = ComputeChallenge(blob, commitment.Bytes);

@@ -10,13 +10,9 @@ internal static partial class BlobKzg
     /// </summary>
     public static bool VerifyKzgProofImpl(ManagedKzgSettings settings, in G1Affine commitment, in Fr z, in Fr y, in G1Affine proof)
     {
-        // 1. C − [y]G1 + [z]π as one small MSM.
-        ReadOnlySpan<G1Affine> points = [commitment, G1Affine.Generator, proof];
-        Span<ulong> limbs = stackalloc ulong[12];
-        limbs[0] = 1; limbs[1] = 0; limbs[2] = 0; limbs[3] = 0;
-        (-y).ToCanonicalLimbs(limbs.Slice(4, 4));
-        z.ToCanonicalLimbs(limbs.Slice(8, 4));
-        var lhs = G1Msm.Multiply(points, limbs).ToAffine();
+        // 1. C − [y]G1 + [z]π: a two-point GLV multiplication (both points are in G1: the proof passed the
+        //    subgroup check), then C.
+        var lhs = G1Jacobian.AddMixed(G1Msm.MultiplySubgroup([G1Affine.Generator, proof], [-y, z]), commitment).ToAffine();
         // 2. One two-pair pairing check.
         return Pairing.PairingProductIsOne([(lhs, settings.NegG2Prepared), (proof, settings.TauG2Prepared)]);
     }
