@@ -42,10 +42,15 @@ public static class CpuTimeBench
         Bench("G1 add", 200_000, n => { var p = p1; for (int i = 0; i < n; i++) p = G1Jacobian.Add(p, q1); return p.X.GetHashCode(); });
         Bench("G1 to affine + mixed add", 20_000, n => { var p = p1; for (int i = 0; i < n; i++) p = G1Jacobian.AddMixed(p, p.ToAffine()); return p.X.GetHashCode(); });
         Bench("G1 scalar mul (254-bit)", 500, n => { var p = p1; for (int i = 0; i < n; i++) p = G1Jacobian.Multiply(p, k); return p.X.GetHashCode(); });
+        var kf1 = Fr.FromUInt64(0x1234567890abcdefUL).Pow(0x0fedcba987654321UL);
+        Bench("G1 scalar mul (phi, subgroup)", 500, n => { int h = 0; for (int i = 0; i < n; i++) h += G1Jacobian.MultiplySubgroup(a1, kf1).X.GetHashCode(); return h; });
         Bench("G1 decompress (no subgroup)", 5_000, n => { int h = 0; for (int i = 0; i < n; i++) h += (int)G1Affine.Decompress(c1, out _, checkSubgroup: false); return h; });
         Bench("G1 subgroup check", 2_000, n => { int h = 0; for (int i = 0; i < n; i++) h += a1.IsInSubgroup ? 1 : 0; return h; });
         Bench("G2 double", 100_000, n => { var p = p2; for (int i = 0; i < n; i++) p = G2Jacobian.Double(p); return p.X.GetHashCode(); });
         Bench("G2 mixed add", 100_000, n => { var p = p2; for (int i = 0; i < n; i++) p = G2Jacobian.AddMixed(p, a2); return p.X.GetHashCode(); });
+        var kf = Fr.FromUInt64(0x1234567890abcdefUL).Pow(0x0fedcba987654321UL);
+        Bench("G2 scalar mul (windowed)", 200, n => { var p = p2; for (int i = 0; i < n; i++) p = G2Jacobian.Multiply(p, kf); return p.X.GetHashCode(); });
+        Bench("G2 scalar mul (psi, subgroup)", 200, n => { var p = a2; int h = 0; for (int i = 0; i < n; i++) h += G2Jacobian.MultiplySubgroup(p, kf).X.GetHashCode(); return h; });
         Bench("G2 decompress (no subgroup)", 2_000, n => { int h = 0; for (int i = 0; i < n; i++) h += (int)G2Affine.Decompress(c2, out _, checkSubgroup: false); return h; });
         Bench("G2 subgroup check", 1_000, n => { int h = 0; for (int i = 0; i < n; i++) h += a2.IsInSubgroup ? 1 : 0; return h; });
     }

@@ -143,7 +143,7 @@ public readonly partial struct Fp
     /// <summary>The square modulo p (the operand may also be below 2p, see <see cref="AddUnreduced"/>).</summary>
     /// <remarks>
     /// Separated operand scanning: the 768-bit square from 15 cross products (doubled) and 6
-    /// diagonal products, then six word-by-word Montgomery reduction steps.
+    /// diagonal products, then six word-by-word Montgomery reduction steps on the low half.
     /// </remarks>
     public static Fp Square(in Fp a)
     {
@@ -203,66 +203,65 @@ public readonly partial struct Fp
         t10 = AddCmp(t10, a.L5 * a.L5, ref c);
         t11 = t11 + MulHi(a.L5, a.L5) + c;
 
-        // 4. Montgomery reduction, one word at a time; the carry out of each step's top word is
-        //    held in c and added at the next step's top word.
+        // 4. Montgomery reduction of the low half in a six-word window (as in FpWide.Reduce), then
+        //    add the high half: T_high + (T_low + M·p)/2^384 < 2p.
         ulong m, C;
         m = t0 * Inv;
         C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
-        t1 = Mac(t1, m, P1, ref C);
-        t2 = Mac(t2, m, P2, ref C);
-        t3 = Mac(t3, m, P3, ref C);
-        t4 = Mac(t4, m, P4, ref C);
-        t5 = Mac(t5, m, P5, ref C);
+        t0 = Mac(t1, m, P1, ref C);
+        t1 = Mac(t2, m, P2, ref C);
+        t2 = Mac(t3, m, P3, ref C);
+        t3 = Mac(t4, m, P4, ref C);
+        t4 = Mac(t5, m, P5, ref C);
+        t5 = C;
+        m = t0 * Inv;
+        C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
+        t0 = Mac(t1, m, P1, ref C);
+        t1 = Mac(t2, m, P2, ref C);
+        t2 = Mac(t3, m, P3, ref C);
+        t3 = Mac(t4, m, P4, ref C);
+        t4 = Mac(t5, m, P5, ref C);
+        t5 = C;
+        m = t0 * Inv;
+        C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
+        t0 = Mac(t1, m, P1, ref C);
+        t1 = Mac(t2, m, P2, ref C);
+        t2 = Mac(t3, m, P3, ref C);
+        t3 = Mac(t4, m, P4, ref C);
+        t4 = Mac(t5, m, P5, ref C);
+        t5 = C;
+        m = t0 * Inv;
+        C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
+        t0 = Mac(t1, m, P1, ref C);
+        t1 = Mac(t2, m, P2, ref C);
+        t2 = Mac(t3, m, P3, ref C);
+        t3 = Mac(t4, m, P4, ref C);
+        t4 = Mac(t5, m, P5, ref C);
+        t5 = C;
+        m = t0 * Inv;
+        C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
+        t0 = Mac(t1, m, P1, ref C);
+        t1 = Mac(t2, m, P2, ref C);
+        t2 = Mac(t3, m, P3, ref C);
+        t3 = Mac(t4, m, P4, ref C);
+        t4 = Mac(t5, m, P5, ref C);
+        t5 = C;
+        m = t0 * Inv;
+        C = MulHi(m, P0) + (t0 != 0 ? 1UL : 0UL);
+        t0 = Mac(t1, m, P1, ref C);
+        t1 = Mac(t2, m, P2, ref C);
+        t2 = Mac(t3, m, P3, ref C);
+        t3 = Mac(t4, m, P4, ref C);
+        t4 = Mac(t5, m, P5, ref C);
+        t5 = C;
         c = 0;
-        t6 = AddCmp(t6, C, ref c);
-
-        m = t1 * Inv;
-        C = MulHi(m, P0) + (t1 != 0 ? 1UL : 0UL);
-        t2 = Mac(t2, m, P1, ref C);
-        t3 = Mac(t3, m, P2, ref C);
-        t4 = Mac(t4, m, P3, ref C);
-        t5 = Mac(t5, m, P4, ref C);
-        t6 = Mac(t6, m, P5, ref C);
-        { ulong c2 = 0; t7 = AddCmp(t7, C, ref c2); t7 = AddCmp(t7, 0, ref c); c += c2; }
-
-        m = t2 * Inv;
-        C = MulHi(m, P0) + (t2 != 0 ? 1UL : 0UL);
-        t3 = Mac(t3, m, P1, ref C);
-        t4 = Mac(t4, m, P2, ref C);
-        t5 = Mac(t5, m, P3, ref C);
-        t6 = Mac(t6, m, P4, ref C);
-        t7 = Mac(t7, m, P5, ref C);
-        { ulong c2 = 0; t8 = AddCmp(t8, C, ref c2); t8 = AddCmp(t8, 0, ref c); c += c2; }
-
-        m = t3 * Inv;
-        C = MulHi(m, P0) + (t3 != 0 ? 1UL : 0UL);
-        t4 = Mac(t4, m, P1, ref C);
-        t5 = Mac(t5, m, P2, ref C);
-        t6 = Mac(t6, m, P3, ref C);
-        t7 = Mac(t7, m, P4, ref C);
-        t8 = Mac(t8, m, P5, ref C);
-        { ulong c2 = 0; t9 = AddCmp(t9, C, ref c2); t9 = AddCmp(t9, 0, ref c); c += c2; }
-
-        m = t4 * Inv;
-        C = MulHi(m, P0) + (t4 != 0 ? 1UL : 0UL);
-        t5 = Mac(t5, m, P1, ref C);
-        t6 = Mac(t6, m, P2, ref C);
-        t7 = Mac(t7, m, P3, ref C);
-        t8 = Mac(t8, m, P4, ref C);
-        t9 = Mac(t9, m, P5, ref C);
-        { ulong c2 = 0; t10 = AddCmp(t10, C, ref c2); t10 = AddCmp(t10, 0, ref c); c += c2; }
-
-        m = t5 * Inv;
-        C = MulHi(m, P0) + (t5 != 0 ? 1UL : 0UL);
-        t6 = Mac(t6, m, P1, ref C);
-        t7 = Mac(t7, m, P2, ref C);
-        t8 = Mac(t8, m, P3, ref C);
-        t9 = Mac(t9, m, P4, ref C);
-        t10 = Mac(t10, m, P5, ref C);
-        t11 = t11 + C + c;
-
-        // Result t6..t11 < 2p.
-        return ReduceOnce(t6, t7, t8, t9, t10, t11);
+        t0 = AddCmp(t0, t6, ref c);
+        t1 = AddCmp(t1, t7, ref c);
+        t2 = AddCmp(t2, t8, ref c);
+        t3 = AddCmp(t3, t9, ref c);
+        t4 = AddCmp(t4, t10, ref c);
+        t5 = t5 + t11 + c;
+        return ReduceOnce(t0, t1, t2, t3, t4, t5);
     }
 
     /// <summary>High 64 bits of a 64×64-bit product, in a register (see the type's remarks).</summary>

@@ -344,7 +344,7 @@ public readonly partial struct Fp : IEquatable<Fp>
 
     /// <summary>Reduces a value below 2p to below p (branch-free select).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Fp ReduceOnce(ulong s0, ulong s1, ulong s2, ulong s3, ulong s4, ulong s5)
+    internal static Fp ReduceOnce(ulong s0, ulong s1, ulong s2, ulong s3, ulong s4, ulong s5)
     {
         ulong br = 0;
         ulong d0 = SubB(s0, P0, ref br);

@@ -78,10 +78,24 @@ public readonly struct Fp2 : IEquatable<Fp2>
     /// <summary>The Frobenius map x ↦ x^(p^power): the conjugate for odd powers, the identity for even ones.</summary>
     public static Fp2 Frobenius(in Fp2 a, int power) => (power & 1) == 0 ? a : Conjugate(a);
 
-    /// <summary>Product, Karatsuba: three base-field multiplications.</summary>
+    /// <summary>Product, Karatsuba with lazy reduction: three 768-bit products, two reductions.</summary>
     public static Fp2 Mul(in Fp2 a, in Fp2 b)
     {
         // (a0 + a1·u)(b0 + b1·u) = (a0·b0 − a1·b1) + ((a0 + a1)(b0 + b1) − a0·b0 − a1·b1)·u
+        // 1. Unreduced products: v0, v1 < p², s < 4p² (its operands are unreduced sums below 2p).
+        FpWide v0 = FpWide.MulWide(a.C0, b.C0);
+        FpWide v1 = FpWide.MulWide(a.C1, b.C1);
+        FpWide s = FpWide.MulWide(Fp.AddUnreduced(a.C0, a.C1), Fp.AddUnreduced(b.C0, b.C1));
+        // 2. c0 = v0 − v1 (+ p·2^384 if negative) and c1 = s − v0 − v1 = a0·b1 + a1·b0 < 2p², both
+        //    below p·2^384, so one Montgomery reduction each.
+        Fp c0 = FpWide.Reduce(FpWide.SubModPR(v0, v1));
+        Fp c1 = FpWide.Reduce(FpWide.SubModPR(FpWide.SubModPR(s, v0), v1));
+        return new Fp2(c0, c1);
+    }
+
+    /// <summary>Product, Karatsuba over three full base-field multiplications (reference for <see cref="Mul"/>).</summary>
+    internal static Fp2 MulKaratsuba(in Fp2 a, in Fp2 b)
+    {
         Fp v0 = Fp.Mul(a.C0, b.C0);
         Fp v1 = Fp.Mul(a.C1, b.C1);
         Fp s = Fp.Mul(Fp.AddUnreduced(a.C0, a.C1), Fp.AddUnreduced(b.C0, b.C1));

@@ -104,6 +104,27 @@ public class G1Tests
     }
 
     [Fact]
+    public void Endomorphism_scalar_multiplication_matches_the_windowed_one()
+    {
+        var rng = new Random(8);
+        var points = RandomPoints(9, 3).Select(p => p.ToAffine()).Prepend(G1Affine.Generator).ToArray();
+        var z2 = BigInteger.Pow(Hex("d201000000010000"), 2);
+        var scalars = new List<BigInteger> { 0, 1, 2, R - 1, R - 2, z2, z2 - 1, z2 + 1, BigInteger.Pow(2, 254) };
+        var bytes = new byte[40];
+        for (int i = 0; i < 8; i++) { rng.NextBytes(bytes); scalars.Add(new BigInteger(bytes, isUnsigned: true) % R); }
+        foreach (var p in points)
+        {
+            foreach (var k in scalars)
+            {
+                var fr = Fr.FromBytesBigEndianReduce(ToBytes48(k));
+                Assert.Equal(Mul(p.ToJacobian(), k), G1Jacobian.MultiplySubgroup(p, fr));
+            }
+        }
+        Assert.True(G1Jacobian.MultiplySubgroup(G1Affine.Infinity, Fr.One).IsInfinity);
+        Assert.Equal(G1Jacobian.Negate(G), G1Jacobian.MultiplySubgroup(G1Affine.Generator, -Fr.One));
+    }
+
+    [Fact]
     public void Batch_to_affine_matches_single_conversions()
     {
         var ps = RandomPoints(3, 20).Append(G1Jacobian.Infinity).Prepend(G1Jacobian.Infinity).ToArray();

@@ -103,6 +103,26 @@ public class G2Tests
     }
 
     [Fact]
+    public void Endomorphism_scalar_multiplication_matches_the_windowed_one()
+    {
+        var rng = new Random(6);
+        var points = RandomPoints(7, 3).Select(p => p.ToAffine()).Prepend(G2Affine.Generator).ToArray();
+        var scalars = new List<BigInteger> { 0, 1, 2, R - 1, R - 2, BigInteger.Pow(Hex("d201000000010000"), 3), BigInteger.Pow(2, 254) };
+        var bytes = new byte[40];
+        for (int i = 0; i < 6; i++) { rng.NextBytes(bytes); scalars.Add(new BigInteger(bytes, isUnsigned: true) % R); }
+        foreach (var p in points)
+        {
+            foreach (var k in scalars)
+            {
+                var fr = Fr.FromBytesBigEndianReduce(ToBytes48(k));
+                Assert.Equal(Mul(p.ToJacobian(), k), G2Jacobian.MultiplySubgroup(p, fr));
+            }
+        }
+        Assert.True(G2Jacobian.MultiplySubgroup(G2Affine.Infinity, Fr.One).IsInfinity);
+        Assert.Equal(G2Jacobian.Negate(G), G2Jacobian.MultiplySubgroup(G2Affine.Generator, -Fr.One));
+    }
+
+    [Fact]
     public void Every_mainnet_setup_point_round_trips()
     {
         foreach (var bytes in SetupPoints.G2Monomial)

@@ -40,6 +40,7 @@ public class Fp2Tests
             Assert.Equal((Mod(x.Item1 - y.Item1, P), Mod(x.Item2 - y.Item2, P)), Big(a - b));
             Assert.Equal((Mod(-x.Item1, P), Mod(-x.Item2, P)), Big(-a));
             Assert.Equal(MulBig(x, y), Big(a * b));
+            Assert.Equal(MulBig(x, y), Big(Fp2.MulKaratsuba(a, b)));
             Assert.Equal(MulBig(x, x), Big(Fp2.Square(a)));
             Assert.Equal((Mod(2 * x.Item1, P), Mod(2 * x.Item2, P)), Big(Fp2.Double(a)));
             Assert.Equal((x.Item1, Mod(-x.Item2, P)), Big(Fp2.Conjugate(a)));

@@ -50,6 +50,26 @@ public class FpTests
     }
 
     [Fact]
+    public void Wide_products_and_reduction_match_BigInteger()
+    {
+        var xs = FpValues(13, 100).ToArray();
+        var ys = FpValues(14, 100).ToArray();
+        for (int i = 0; i + 1 < xs.Length; i++)
+        {
+            BigInteger x = xs[i], y = ys[i], z = xs[i + 1], w = ys[i + 1];
+            // Montgomery forms: xM = x·R. MulWide(xM, yM) = x·y·R², Reduce divides by R once.
+            var wxy = FpWide.MulWide(ToFp(x), ToFp(y));
+            var wzw = FpWide.MulWide(ToFp(z), ToFp(w));
+            Assert.Equal(x * y % P, ToBig(FpWide.Reduce(wxy)));
+            Assert.Equal(Mod(x * y - z * w, P), ToBig(FpWide.Reduce(FpWide.SubModPR(wxy, wzw))));
+            Assert.Equal(Mod(x * y + z * w, P), ToBig(FpWide.Reduce(FpWide.Add(wxy, wzw))));
+            // Operands below 2p.
+            var s = Bls12381.Fp.AddUnreduced(ToFp(x), ToFp(z));
+            Assert.Equal((x + z) * (x + z) % P, ToBig(FpWide.Reduce(FpWide.MulWide(s, s))));
+        }
+    }
+
+    [Fact]
     public void Inverse_of_many_random_values_times_value_is_one()
     {
         var rng = new Random(42);
