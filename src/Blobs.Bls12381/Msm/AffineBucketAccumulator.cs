@@ -91,7 +91,7 @@ internal sealed class AffineBucketAccumulator
         _batchBucket[k] = bucket;
         _batchPoint[k] = negate ? new G1Affine(p.X, Fp.Negate(p.Y)) : p;
         _batchCount = k + 1;
-        if (k + 1 == _batchCapacity) Flush();
+        if (k + 1 == _batchCapacity) RunFullBatch();
     }
 
     private void Defer(int bucket, in G1Affine p, bool negate)
@@ -125,26 +125,31 @@ internal sealed class AffineBucketAccumulator
         _anyOverflow = true;
     }
 
-    /// <summary>Performs the pending additions of the batch, then feeds the waiting points again.</summary>
+    /// <summary>Performs the pending additions and the waiting points until none is left.</summary>
     public void Flush()
     {
-        while (true)
+        while (_batchCount > 0 || _queueCount > 0)
         {
             if (_batchCount > 0) RunBatch();
-            if (_queueCount == 0) return;
-            // Re-add the waiting points; those that conflict again wait for the next batch.
-            (_queueBucket, _queueBucketSpare) = (_queueBucketSpare, _queueBucket);
-            (_queuePoint, _queuePointSpare) = (_queuePointSpare, _queuePoint);
-            int n = _queueCount;
-            _queueCount = 0;
-            for (int i = 0; i < n; i++)
-            {
-                // A flush triggered inside Add (full batch) recurses into Flush; that is fine: the spare
-                // arrays being iterated here are not the ones Add writes to.
-                AddNoFlushRecursion(_queueBucketSpare[i], _queuePointSpare[i]);
-            }
-            if (_batchCount == 0 && _queueCount == 0) return;
+            Requeue();
         }
+    }
+
+    /// <summary>Runs the full batch, then stages the waiting points into the next one (the rest keep waiting).</summary>
+    private void RunFullBatch()
+    {
+        RunBatch();
+        Requeue();
+    }
+
+    private void Requeue()
+    {
+        if (_queueCount == 0) return;
+        (_queueBucket, _queueBucketSpare) = (_queueBucketSpare, _queueBucket);
+        (_queuePoint, _queuePointSpare) = (_queuePointSpare, _queuePoint);
+        int n = _queueCount;
+        _queueCount = 0;
+        for (int i = 0; i < n; i++) AddNoFlushRecursion(_queueBucketSpare[i], _queuePointSpare[i]);
     }
 
     private void AddNoFlushRecursion(int bucket, in G1Affine p)

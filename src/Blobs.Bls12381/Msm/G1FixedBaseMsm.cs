@@ -1,56 +1,78 @@
 namespace Blobs.Bls12381;
 
 /// <summary>
-/// Multi-scalar multiplication over a fixed list of G1 bases with precomputed tables: for window
-/// width c the table holds [2^(c·j)]·P_i (affine) for every base P_i and every window j, so one call is
-/// a single bucket pass over N·⌈257/c⌉ table points into 2^(c−1) buckets (signed digits, batch-affine
-/// additions) followed by one bucket reduction, with no doublings at all.
+/// Multi-scalar multiplication over a fixed list of G1 bases with precomputed tables: with windows of
+/// about c bits the table holds [2^(o_j)]·P_i (affine, o_j the bit offset of window j) for every base
+/// P_i and every window j, so one call is a single bucket pass over N·m table points into 2^(c−1)
+/// buckets (signed digits, batch-affine additions) followed by one bucket reduction, with no doublings.
 /// </summary>
 /// <remarks>
-/// Memory: N·⌈257/c⌉ points of 96 bytes (4096 bases, c = 13: 81920 points, 7.5 MiB). Building costs
-/// N·c·(⌈257/c⌉ − 1) doublings plus one batched inversion per window. Instances are immutable and
-/// thread-safe; each call uses per-thread scratch buckets.
+/// The m = ⌈(b + 1)/c⌉ windows (b the scalar bit length the table is built for) have balanced widths
+/// that add up to b + 1, so every window spreads its points over many buckets. Memory: N·m points of
+/// 96 bytes (112 packed for the AVX-512 path); 4096 bases, c = 13, b = 255: 81920 points, 8.75 MiB
+/// packed. Building costs N·(b + 1 − w_top) doublings plus one batched inversion per window.
+/// Instances are immutable and thread-safe; each call uses per-thread scratch buckets.
 /// </remarks>
 public sealed class G1FixedBaseMsm
 {
-    private readonly G1Affine[] _table; // [j·N + i] = [2^(c·j)]·P_i
-    private readonly bool _hasInfinity;
+    // [j·N + i] = [2^(o_j)]·P_i, either as affine points (portable path) or packed for the AVX-512 path.
+    private readonly G1Affine[]? _table;
+    private readonly uint[]? _packed;
+    private readonly bool[]? _isInfinity;
+    private readonly int[] _widths;
 
     [ThreadStatic] private static AffineBucketAccumulator? t_accumulator;
     [ThreadStatic] private static int[]? t_digits;
 
-    private G1FixedBaseMsm(G1Affine[] table, int count, int window, bool hasInfinity)
+    private G1FixedBaseMsm(G1Affine[]? table, uint[]? packed, bool[]? isInfinity, int count, int window, int[] widths, int scalarBits)
     {
         _table = table;
+        _packed = packed;
+        _isInfinity = isInfinity;
+        _widths = widths;
         Count = count;
         Window = window;
-        WindowCount = SignedDigits.WindowCount(window);
-        _hasInfinity = hasInfinity;
+        ScalarBits = scalarBits;
     }
+
+    /// <summary>True when the CPU runs the eight-lane AVX-512 bucket additions (the default path then).</summary>
+    public static bool VectorizationSupported => Fp29x8.IsSupported;
+
+    /// <summary>True when this instance runs the eight-lane AVX-512 bucket additions.</summary>
+    public bool IsVectorized => _packed is not null;
 
     /// <summary>Number of bases.</summary>
     public int Count { get; }
 
-    /// <summary>Window width c in bits.</summary>
+    /// <summary>The widest window in bits (the bucket count is 2^(Window − 1)).</summary>
     public int Window { get; }
 
-    /// <summary>Number of windows, ⌈257/c⌉.</summary>
-    public int WindowCount { get; }
+    /// <summary>Scalars must be below 2^ScalarBits.</summary>
+    public int ScalarBits { get; }
 
-    /// <summary>Size of the precomputed table in bytes (points × 96).</summary>
-    public long TableBytes => _table.LongLength * 96;
+    /// <summary>Number of windows.</summary>
+    public int WindowCount => _widths.Length;
+
+    /// <summary>Size of the precomputed table in bytes (points × 96, or × 112 packed for AVX-512).</summary>
+    public long TableBytes => _packed is not null ? _packed.LongLength * sizeof(uint) : _table!.LongLength * 96;
 
     /// <summary>
-    /// Builds the tables for <paramref name="bases"/> with window width <paramref name="window"/>
-    /// (2…20), using up to <paramref name="maxDegreeOfParallelism"/> threads.
+    /// Builds the tables for <paramref name="bases"/> with windows of at most <paramref name="window"/>
+    /// bits (2…20) for scalars below 2^<paramref name="scalarBits"/>, using up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads. With <paramref name="vectorized"/> (the default
+    /// when the CPU has AVX-512) the table is packed for the eight-lane bucket additions.
     /// </summary>
-    public static G1FixedBaseMsm Create(ReadOnlySpan<G1Affine> bases, int window = 13, int maxDegreeOfParallelism = 1)
+    public static G1FixedBaseMsm Create(ReadOnlySpan<G1Affine> bases, int window = 13, int maxDegreeOfParallelism = 1,
+        bool? vectorized = null, int scalarBits = 256)
     {
-        SignedDigits.CheckWindow(window);
+        bool vector = vectorized ?? Fp29x8.IsSupported;
+        if (vector && !Fp29x8.IsSupported) throw new PlatformNotSupportedException("the vectorized MSM needs AVX-512");
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
+        var widths = SignedDigits.BalancedWidths(window, scalarBits);
         int n = bases.Length;
-        int m = SignedDigits.WindowCount(window);
-        var table = new G1Affine[(long)n * m];
+        int m = widths.Length;
+        var table = vector ? null : new G1Affine[(long)n * m];
+        var packed = vector ? new uint[(long)n * m * VectorGroupSummer.PointStride] : null;
         bool hasInfinity = false;
         for (int i = 0; i < n; i++) hasInfinity |= bases[i].IsInfinity;
         var basesCopy = bases.ToArray();
@@ -68,56 +90,88 @@ public sealed class G1FixedBaseMsm
             {
                 if (j > 0)
                 {
+                    // Window j starts widths[j − 1] bits above window j − 1.
                     for (int i = 0; i < len; i++)
                     {
                         var p = cur[i];
-                        for (int d = 0; d < window; d++) p = G1Jacobian.Double(p);
+                        for (int d = 0; d < widths[j - 1]; d++) p = G1Jacobian.Double(p);
                         cur[i] = p;
                     }
                 }
                 G1Jacobian.BatchToAffine(cur, affine);
-                affine.CopyTo(table, (long)j * n + start);
+                if (packed is null) affine.CopyTo(table!, (long)j * n + start);
+                else
+                {
+                    for (int i = 0; i < len; i++)
+                    {
+                        if (affine[i].IsInfinity) continue;
+                        long at = ((long)j * n + start + i) * VectorGroupSummer.PointStride;
+                        Fp29x8.Pack(affine[i].X, packed.AsSpan((int)at, Fp29x8.Limbs));
+                        Fp29x8.Pack(affine[i].Y, packed.AsSpan((int)at + Fp29x8.Limbs, Fp29x8.Limbs));
+                    }
+                }
             }
         }
         if (chunks == 1) BuildRange(0);
         else Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, BuildRange);
-        return new G1FixedBaseMsm(table, n, window, hasInfinity);
+        bool[]? isInfinity = null;
+        if (hasInfinity)
+        {
+            isInfinity = new bool[(long)n * m];
+            for (int j = 0; j < m; j++)
+                for (int i = 0; i < n; i++) isInfinity[(long)j * n + i] = bases[i].IsInfinity;
+        }
+        return new G1FixedBaseMsm(table, packed, isInfinity, n, window, widths, scalarBits);
     }
 
     /// <summary>
     /// Σ k_i·P_i for scalars given as canonical little-endian limbs, four per scalar
-    /// (<paramref name="scalarLimbs"/>.Length = 4·<see cref="Count"/>); any 256-bit values are accepted.
+    /// (<paramref name="scalarLimbs"/>.Length = 4·<see cref="Count"/>), each below 2^<see cref="ScalarBits"/>.
     /// </summary>
     public G1Jacobian Multiply(ReadOnlySpan<ulong> scalarLimbs)
     {
         int n = Count;
         if (scalarLimbs.Length != 4 * n)
             throw new ArgumentException($"expected {4 * n} limbs ({n} scalars), got {scalarLimbs.Length}", nameof(scalarLimbs));
-        int m = WindowCount, c = Window;
+        int m = WindowCount;
         // 1. Signed digits, window-major: digits[j·n + i].
         var digits = t_digits is { } d && d.Length >= n * m ? d : (t_digits = new int[n * m]);
         for (int i = 0; i < n; i++)
         {
+            if (ScalarBits < 256 && !BelowPowerOfTwo(scalarLimbs.Slice(4 * i, 4), ScalarBits))
+                throw new ArgumentException($"scalar {i} is not below 2^{ScalarBits}, the bound this table was built for", nameof(scalarLimbs));
             SignedDigits.RecodeUnchecked(scalarLimbs[4 * i], scalarLimbs[4 * i + 1], scalarLimbs[4 * i + 2], scalarLimbs[4 * i + 3],
-                c, digits.AsSpan(i), n);
+                _widths, digits.AsSpan(i), n);
         }
-        // 2. One bucket pass over every table point with a non-zero digit.
-        int bucketCount = 1 << (c - 1);
+        // 2. One bucket pass over every table point with a non-zero digit, then 3. the bucket reduction Σ b·B_b.
+        int bucketCount = 1 << (Window - 1);
+        int total = n * m;
+        var isInfinity = _isInfinity;
+        if (_packed is { } packed)
+            return VectorBucketMsm.ForThread.Run(packed, digits.AsSpan(0, total), bucketCount, isInfinity);
         var acc = t_accumulator is { } a && a.BucketCount == bucketCount
             ? a
             : (t_accumulator = new AffineBucketAccumulator(bucketCount, AffineBucketAccumulator.DefaultBatchCapacity(bucketCount)));
-        var table = _table;
-        int total = n * m;
+        var table = _table!;
         for (int t = 0; t < total; t++)
         {
             int digit = digits[t];
-            if (digit == 0) continue;
-            if (_hasInfinity && table[t].IsInfinity) continue;
+            if (digit == 0 || (isInfinity is not null && isInfinity[t])) continue;
             if (digit > 0) acc.Add(digit - 1, table[t], negate: false);
             else acc.Add(-digit - 1, table[t], negate: true);
         }
-        // 3. Bucket reduction: Σ b·B_b.
         return acc.ReduceAndClear();
+    }
+
+    /// <summary>True when the four-limb value is below 2^bits.</summary>
+    internal static bool BelowPowerOfTwo(ReadOnlySpan<ulong> limbs4, int bits)
+    {
+        for (int li = 0; li < 4; li++)
+        {
+            int allowed = Math.Clamp(bits - 64 * li, 0, 64);
+            if (allowed < 64 && (limbs4[li] >> allowed) != 0) return false;
+        }
+        return true;
     }
 
     /// <summary>Σ k_i·P_i for scalar-field elements (<paramref name="scalars"/>.Length = <see cref="Count"/>).</summary>

@@ -39,7 +39,9 @@ public static class G1Msm
 
         bool affineBuckets = n >= BatchAffineThreshold;
         int c = ChooseWindow(n, affineBuckets);
-        int m = SignedDigits.WindowCount(c);
+        // Balanced widths (every window spreads its points over many buckets) covering any 256-bit scalar.
+        var widths = SignedDigits.BalancedWidths(c, 256);
+        int m = widths.Length;
 
         // 1. Signed digits, window-major; points at infinity get zero digits.
         var digits = new int[n * m];
@@ -47,26 +49,39 @@ public static class G1Msm
         {
             if (points[i].IsInfinity) continue;
             SignedDigits.RecodeUnchecked(scalarLimbs[4 * i], scalarLimbs[4 * i + 1], scalarLimbs[4 * i + 2], scalarLimbs[4 * i + 3],
-                c, digits.AsSpan(i), n);
+                widths, digits.AsSpan(i), n);
         }
 
         // 2. One bucket sum per window, W_j = Σ_i d_ij·P_i.
         var windowSums = new G1Jacobian[m];
         var pts = points.ToArray();
+        uint[]? packed = affineBuckets && Fp29x8.IsSupported ? VectorBucketMsm.PackPoints(pts) : null;
+        bool[]? isInfinity = null;
+        if (packed is not null)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                if (!pts[i].IsInfinity) continue;
+                isInfinity ??= new bool[n];
+                isInfinity[i] = true;
+            }
+        }
         void Window(int j)
         {
             var d = digits.AsSpan(j * n, n);
-            windowSums[j] = affineBuckets ? WindowSumAffine(pts, d, c) : WindowSumJacobian(pts, d, c);
+            windowSums[j] = packed is not null ? VectorBucketMsm.ForThread.Run(packed, d, 1 << (widths[j] - 1), isInfinity)
+                : affineBuckets ? WindowSumAffine(pts, d, widths[j])
+                : WindowSumJacobian(pts, d, widths[j]);
         }
         int threads = Math.Min(maxDegreeOfParallelism, m);
         if (threads <= 1) for (int j = 0; j < m; j++) Window(j);
         else Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = threads }, Window);
 
-        // 3. Σ_j 2^(c·j)·W_j by Horner from the top window.
+        // 3. Σ_j 2^(o_j)·W_j by Horner from the top window.
         G1Jacobian acc = windowSums[m - 1];
         for (int j = m - 2; j >= 0; j--)
         {
-            for (int k = 0; k < c; k++) acc = G1Jacobian.Double(acc);
+            for (int k = 0; k < widths[j]; k++) acc = G1Jacobian.Double(acc);
             acc = G1Jacobian.Add(acc, windowSums[j]);
         }
         return acc;

@@ -82,7 +82,8 @@ internal sealed class ManagedKzgSettings
     private G1FixedBaseMsm BuildTable()
     {
         var sw = Stopwatch.StartNew();
-        var table = G1FixedBaseMsm.Create(LagrangeBrp, Options.FixedBaseWindow, Options.MaxDegreeOfParallelism);
+        // Blob elements and quotient values are canonical scalars, below r < 2^255.
+        var table = G1FixedBaseMsm.Create(LagrangeBrp, Options.FixedBaseWindow, Options.MaxDegreeOfParallelism, scalarBits: 255);
         TableBuildTime = sw.Elapsed;
         return table;
     }

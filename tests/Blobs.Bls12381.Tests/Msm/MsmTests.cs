@@ -112,20 +112,31 @@ public class MsmTests
         Assert.Equal(expected, Naive(pts, scalars));
     }
 
-    [Theory]
-    [InlineData(4, 7)]
-    [InlineData(8, 11)]
-    [InlineData(13, 12)]
-    [InlineData(16, 13)]
-    public void Fixed_base_matches_the_naive_sum(int window, int seed)
+    /// <summary>Both bucket paths: portable (false) and eight-lane AVX-512 (true, skipped on CPUs without it).</summary>
+    private static void RequirePath(bool vectorized) =>
+        Skip.If(vectorized && !G1FixedBaseMsm.VectorizationSupported, "this CPU has no AVX-512: the vectorized path cannot run");
+
+    [SkippableTheory]
+    [InlineData(4, 7, false)]
+    [InlineData(8, 11, false)]
+    [InlineData(13, 12, false)]
+    [InlineData(16, 13, false)]
+    [InlineData(4, 7, true)]
+    [InlineData(8, 11, true)]
+    [InlineData(11, 14, true)]
+    [InlineData(13, 12, true)]
+    [InlineData(16, 13, true)]
+    public void Fixed_base_matches_the_naive_sum(int window, int seed, bool vectorized)
     {
+        RequirePath(vectorized);
         var rng = new Random(seed);
         const int n = 700;
         var pts = Points(n);
-        var table = G1FixedBaseMsm.Create(pts, window, maxDegreeOfParallelism: 2);
+        var table = G1FixedBaseMsm.Create(pts, window, maxDegreeOfParallelism: 2, vectorized: vectorized);
+        Assert.Equal(vectorized, table.IsVectorized);
         Assert.Equal(n, table.Count);
         Assert.Equal(SignedDigits.WindowCount(window), table.WindowCount);
-        Assert.Equal((long)n * table.WindowCount * 96, table.TableBytes);
+        Assert.Equal((long)n * table.WindowCount * (vectorized ? 112 : 96), table.TableBytes);
         for (int round = 0; round < 2; round++)
         {
             var scalars = Enumerable.Range(0, n).Select(_ => RandomScalar(rng, R)).ToList();
@@ -136,14 +147,17 @@ public class MsmTests
         }
     }
 
-    [Fact]
-    public void Fixed_base_handles_equal_scalars_repeated_points_and_infinity()
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Fixed_base_handles_equal_scalars_repeated_points_and_infinity(bool vectorized)
     {
+        RequirePath(vectorized);
         var pts = Points(600).ToArray();
         pts[10] = pts[11];
         pts[12] = G1Affine.Negate(pts[13]);
         pts[14] = G1Affine.Infinity;
-        var table = G1FixedBaseMsm.Create(pts, 10);
+        var table = G1FixedBaseMsm.Create(pts, 10, vectorized: vectorized);
 
         // Every scalar r − 1: one bucket per window receives every point.
         var same = Enumerable.Repeat(R - 1, pts.Length).ToList();
@@ -158,9 +172,12 @@ public class MsmTests
         Assert.True(table.Multiply(new ulong[4 * pts.Length]).IsInfinity);
     }
 
-    [Fact]
-    public void Fixed_base_agrees_with_variable_base_over_fr_scalars()
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Fixed_base_agrees_with_variable_base_over_fr_scalars(bool vectorized)
     {
+        RequirePath(vectorized);
         var pts = Points(1500);
         var rng = new Random(99);
         var fr = Enumerable.Range(0, pts.Length).Select(_ =>
@@ -169,8 +186,57 @@ public class MsmTests
             rng.NextBytes(b);
             return Fr.FromBytesBigEndianReduce(b);
         }).ToArray();
-        var table = G1FixedBaseMsm.Create(pts, 12);
+        var table = G1FixedBaseMsm.Create(pts, 12, vectorized: vectorized);
         Assert.Equal(G1Msm.Multiply(pts, fr), table.Multiply(fr));
+    }
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Fixed_base_for_255_bit_scalars_takes_r_minus_1_and_refuses_2_to_the_255(bool vectorized)
+    {
+        RequirePath(vectorized);
+        var pts = Points(300);
+        var table = G1FixedBaseMsm.Create(pts, 12, vectorized: vectorized, scalarBits: 255);
+        Assert.Equal(255, table.ScalarBits);
+        Assert.Equal(22, table.WindowCount); // ⌈256/12⌉ windows of 11 or 12 bits adding up to 256
+        var rng = new Random(77);
+        var scalars = Enumerable.Range(0, pts.Length).Select(_ => RandomScalar(rng, R)).ToList();
+        scalars[0] = R - 1;
+        scalars[1] = BigInteger.Pow(2, 255) - 1;
+        Assert.Equal(Naive(pts, scalars), table.Multiply(Flatten(scalars)));
+        scalars[2] = BigInteger.Pow(2, 255);
+        var e = Assert.Throws<ArgumentException>(() => table.Multiply(Flatten(scalars)));
+        Assert.Contains("scalar 2", e.Message);
+    }
+
+    [Fact]
+    public void Balanced_widths_add_up_and_differ_by_at_most_one()
+    {
+        for (int c = 2; c <= SignedDigits.MaxWindow; c++)
+        {
+            foreach (int bits in new[] { 64, 255, 256 })
+            {
+                var w = SignedDigits.BalancedWidths(c, bits);
+                Assert.Equal(bits + 1, w.Sum());
+                Assert.True(w.Max() <= c && w.Max() - w.Min() <= 1, $"c={c} bits={bits}: {string.Join(",", w)}");
+                Assert.Equal((bits + c) / c, w.Length);
+            }
+        }
+        var rng = new Random(9);
+        var widths = SignedDigits.BalancedWidths(13, 255);
+        var digits = new int[widths.Length];
+        foreach (var k in new[] { BigInteger.Zero, R - 1, BigInteger.Pow(2, 255) - 1, RandomScalar(rng, R) })
+        {
+            SignedDigits.Recode(Limbs(k), widths, digits);
+            BigInteger back = 0;
+            for (int j = widths.Length - 1; j >= 0; j--)
+            {
+                Assert.InRange(digits[j], -(1 << (widths[j] - 1)) + 1, 1 << (widths[j] - 1));
+                back = (back << widths[j]) + digits[j];
+            }
+            Assert.Equal(k, back);
+        }
     }
 
     [Fact]

@@ -10,7 +10,7 @@ internal static partial class BlobKzg
     {
         // 1. The blob's elements are the scalars (canonical, checked by the context).
         var limbs = new ulong[4 * Domain.Size];
-        BlobToScalarLimbs(blob, limbs);
+        BlobToPolynomial(blob, limbs);
         // 2. g1_lincomb over the Lagrange basis.
         return ToCommitment(settings.LagrangeTable.Multiply(limbs));
     }

@@ -13,7 +13,7 @@ internal static partial class BlobKzg
         // 1. bytes_to_kzg_commitment (validation only).
         BytesToKzgCommitment(commitment);
         // 2. blob_to_polynomial, compute_challenge.
-        var polynomial = new Fr[Domain.Size];
+        var polynomial = new ulong[4 * Domain.Size];
         BlobToPolynomial(blob, polynomial);
         Fr challenge = ComputeChallenge(blob, commitment.Bytes);
         // 3. compute_kzg_proof_impl at the challenge.

@@ -9,7 +9,7 @@ internal static partial class BlobKzg
     {
         // 1. bytes_to_bls_field(z_bytes), blob_to_polynomial(blob).
         Fr zFr = ToFr(z);
-        var polynomial = new Fr[Domain.Size];
+        var polynomial = new ulong[4 * Domain.Size];
         BlobToPolynomial(blob, polynomial);
         // 2. compute_kzg_proof_impl.
         var (proof, y) = ComputeKzgProofImpl(settings, polynomial, zFr);

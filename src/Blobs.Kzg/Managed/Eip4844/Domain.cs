@@ -20,6 +20,22 @@ internal static class Domain
     /// <summary>roots_of_unity_brp: ω^brp(i) for i = 0…4095, ω a primitive 4096th root of unity (from generator 7).</summary>
     public static ReadOnlySpan<Fr> RootsBrp => s_rootsBrp;
 
+    /// <summary>The domain's barycentric sums and quotients (eight lanes at a time on AVX-512).</summary>
+    public static BarycentricDomain Barycentric => s_barycentric.Value;
+
+    private static readonly Lazy<BarycentricDomain> s_barycentric = new(() => new BarycentricDomain(s_rootsBrp));
+
+    /// <summary>The index i with roots_of_unity_brp[i] = z, or −1.</summary>
+    public static int IndexOf(in Fr z)
+    {
+        var roots = RootsBrp;
+        for (int i = 0; i < roots.Length; i++)
+        {
+            if (roots[i] == z) return i;
+        }
+        return -1;
+    }
+
     /// <summary>1/4096 in the scalar field.</summary>
     public static Fr InverseSize { get; } = Fr.FromUInt64(Size).Invert();
 

@@ -12,7 +12,7 @@ internal static partial class BlobKzg
     {
         // 1. bytes_to_kzg_commitment, blob_to_polynomial.
         var c = BytesToKzgCommitment(commitment);
-        var polynomial = new Fr[Domain.Size];
+        var polynomial = new ulong[4 * Domain.Size];
         BlobToPolynomial(blob, polynomial);
         // 2. compute_challenge, evaluate_polynomial_in_evaluation_form.
         Fr z = ComputeChallenge(blob, commitment.Bytes);

@@ -30,7 +30,7 @@ internal static partial class BlobKzg
             {
                 var blob = blobArray.AsSpan(i * KzgConstants.BytesPerBlob, KzgConstants.BytesPerBlob);
                 c[i] = BytesToKzgCommitment(commitmentArray[i], n == 1 ? "commitment" : $"commitment {i}");
-                var polynomial = new Fr[Domain.Size];
+                var polynomial = new ulong[4 * Domain.Size];
                 BlobToPolynomial(blob, polynomial);
                 zs[i] = ComputeChallenge(blob, commitmentArray[i].Bytes);
                 ys[i] = EvaluatePolynomialInEvaluationForm(polynomial, zs[i]);
