@@ -6,4 +6,10 @@ if (args is ["bls-cputime", ..])
     return;
 }
 
+if (args is ["cells-cputime", ..])
+{
+    Blobs.Benchmarks.Kzg.CellBenchmarks.CpuTime.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
