@@ -66,6 +66,16 @@ int main(void) {
     BENCH("blst_fp_mul", 20000000, blst_fp_mul(&a, &a, &b));
     BENCH("blst_fp_sqr", 20000000, blst_fp_sqr(&a, &a));
     BENCH("blst_fp_add", 50000000, blst_fp_add(&a, &a, &b));
+    blst_fr fa, fb;
+    uint64_t sa[4] = { 0x1234567890abcdefULL, 0xfedcba0987654321ULL, 0x0f1e2d3c4b5a6978ULL, 0x3796a5b4c3d2e1f0ULL };
+    uint64_t sb[4] = { 0x9999aaaabbbbccccULL, 0x5555666677778888ULL, 0x0101010101010101ULL, 0x2bcdefabcdefabcdULL };
+    blst_fr_from_uint64(&fa, sa);
+    blst_fr_from_uint64(&fb, sb);
+    BENCH("blst_fr_mul", 20000000, blst_fr_mul(&fa, &fa, &fb));
+    blst_fp2 x2, y2;
+    x2.fp[0] = a; x2.fp[1] = b; y2.fp[0] = b; y2.fp[1] = a;
+    BENCH("blst_fp2_mul", 5000000, blst_fp2_mul(&x2, &x2, &y2));
+    BENCH("blst_fp2_sqr", 5000000, blst_fp2_sqr(&x2, &x2));
     BENCH("blst_fp_inverse", 200000, { blst_fp_inverse(&a, &a); blst_fp_add(&a, &a, &b); });
     BENCH("blst_fp_sqrt", 100000, { blst_fp_sqrt(&a, &a); blst_fp_add(&a, &a, &b); });
 
@@ -109,8 +119,9 @@ int main(void) {
     BENCH("blst_p2_uncompress", 10000, { if (blst_p2_uncompress(&p2a, c2) != BLST_SUCCESS) return 1; });
     BENCH("blst_p2_affine_in_g2", 10000, { if (!blst_p2_affine_in_g2(&p2a)) return 1; });
     BENCH("blst_p2_double", 1000000, blst_p2_double(&p2, &p2));
+    BENCH("blst_p2_add_affine (mixed add)", 1000000, blst_p2_add_affine(&p2, &p2, &p2a));
 
     /* Keep the results alive. */
-    printf("(checksum %llx %llx)\n", (unsigned long long)x[0], (unsigned long long)p.x.l[0]);
+    printf("(checksum %llx %llx %llx)\n", (unsigned long long)x[0], (unsigned long long)p.x.l[0], (unsigned long long)fa.l[0]);
     return 0;
 }

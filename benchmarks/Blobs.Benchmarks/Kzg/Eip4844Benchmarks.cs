@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Exporters.Csv;
 using Blobs.Kzg;
 
 namespace Blobs.Benchmarks.Kzg;
 
 /// <summary>The EIP-4844 functions, managed and native side by side on the same random blobs, one thread.</summary>
 [MemoryDiagnoser]
+[CsvExporter(CsvSeparator.Comma)]
 public class Eip4844Benchmarks
 {
     private byte[] _blob = [];

@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace Blobs.Bls12381;
 
 /// <summary>
-/// A point of G1 (y² = x³ + 4 over Fp2) in affine coordinates. The point at infinity is stored as
-/// (0, 0), which is not on the curve (0 ≠ 4) and so cannot be confused with a real point.
+/// A point of G2 (y² = x³ + 4(1 + u) over Fp2, the sextic twist) in affine coordinates. The point
+/// at infinity is stored as (0, 0), which is not on the curve and so cannot be confused with a real point.
 /// </summary>
 /// <remarks>
 /// Serialization follows the ZCash BLS12-381 format used by Ethereum (c-kzg, blst): x as
@@ -200,7 +200,7 @@ public readonly struct G2Affine : IEquatable<G2Affine>
     /// <summary>Decodes a compressed point with every check; throws <see cref="FormatException"/> naming the problem.</summary>
     public static G2Affine FromCompressed(ReadOnlySpan<byte> bytes)
     {
-        if (!TryDecompress(bytes, out var p, out var error)) throw new FormatException($"invalid G1 point: {error}");
+        if (!TryDecompress(bytes, out var p, out var error)) throw new FormatException($"invalid G2 point: {error}");
         return p;
     }
 

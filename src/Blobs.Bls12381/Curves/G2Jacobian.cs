@@ -3,13 +3,13 @@ using System.Runtime.CompilerServices;
 namespace Blobs.Bls12381;
 
 /// <summary>
-/// A point of G1 (the curve E: y² = x³ + 4 over Fp2) in Jacobian coordinates: (X, Y, Z) stands for
-/// the affine point (X/Z², Y/Z³); Z = 0 is the point at infinity.
+/// A point of G2 (the sextic twist E': y² = x³ + 4(1 + u) over Fp2) in Jacobian coordinates:
+/// (X, Y, Z) stands for the affine point (X/Z², Y/Z³); Z = 0 is the point at infinity.
 /// </summary>
 /// <remarks>
-/// Jacobian coordinates make the two operations a bucket-based multi-scalar multiplication needs
-/// cheapest: mixed addition (Jacobian + affine, 7M + 4S) and doubling (2M + 5S). Formulas from the
-/// Explicit-Formulas Database (EFD), "g1p/auto/shortw/jacobian-0 (the formulas do not depend on the field)": <c>dbl-2009-l</c>,
+/// The same formulas as <see cref="G1Jacobian"/> (they do not depend on the field; M and S are Fp2
+/// multiplications and squarings here): mixed addition 7M + 4S, doubling 2M + 5S. Explicit-Formulas
+/// Database (EFD), "g1p/auto/shortw/jacobian-0": <c>dbl-2009-l</c>,
 /// <c>madd-2007-bl</c>, <c>add-2007-bl</c>; the special cases those formulas exclude (an operand at
 /// infinity, P + P, P + (−P)) are dispatched explicitly. Not constant-time.
 /// </remarks>
@@ -40,7 +40,7 @@ public readonly struct G2Jacobian : IEquatable<G2Jacobian>
     /// <summary>True for the point at infinity.</summary>
     public bool IsInfinity => Z.IsZero;
 
-    /// <summary>True when the point satisfies Y² = X³ + 4·Z⁶ (infinity included).</summary>
+    /// <summary>True when the point satisfies Y² = X³ + 4(1 + u)·Z⁶ (infinity included).</summary>
     public bool IsOnCurve
     {
         get

@@ -359,25 +359,25 @@ public readonly partial struct Fp : IEquatable<Fp>
                       d3 ^ ((s3 ^ d3) & keep), d4 ^ ((s4 ^ d4) & keep), d5 ^ ((s5 ^ d5) & keep));
     }
 
+    /// <summary>a + b + carry (carry ∈ {0, 1}); the carry out is the majority bit of a, b and ¬sum.</summary>
+    /// <remarks>
+    /// The JIT has no add-with-carry; this flag-free bit formula measured slightly faster than two
+    /// compare-and-set sequences.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong AddC(ulong a, ulong b, ref ulong carry)
     {
-        ulong s = a + b;
-        ulong c1 = s < a ? 1UL : 0UL;
-        ulong s2 = s + carry;
-        ulong c2 = s2 < s ? 1UL : 0UL;
-        carry = c1 | c2;
-        return s2;
+        ulong s = a + b + carry;
+        carry = ((a & b) | ((a | b) & ~s)) >> 63;
+        return s;
     }
 
+    /// <summary>a − b − borrow (borrow ∈ {0, 1}); the borrow out from the top bits of a, b and the difference.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong SubB(ulong a, ulong b, ref ulong borrow)
     {
-        ulong d = a - b;
-        ulong b1 = a < b ? 1UL : 0UL;
-        ulong d2 = d - borrow;
-        ulong b2 = d < borrow ? 1UL : 0UL;
-        borrow = b1 | b2;
-        return d2;
+        ulong d = a - b - borrow;
+        borrow = ((~a & b) | (~(a ^ b) & d)) >> 63;
+        return d;
     }
 }

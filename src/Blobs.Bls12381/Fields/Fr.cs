@@ -70,14 +70,13 @@ public readonly struct Fr : IEquatable<Fr>
         ulong d1 = SubB(a._l1, b._l1, ref br);
         ulong d2 = SubB(a._l2, b._l2, ref br);
         ulong d3 = SubB(a._l3, b._l3, ref br);
-        if (br != 0)
-        {
-            ulong c = 0;
-            d0 = AddC(d0, R0, ref c);
-            d1 = AddC(d1, R1, ref c);
-            d2 = AddC(d2, R2, ref c);
-            d3 = AddC(d3, R3, ref c);
-        }
+        // Add r back when the subtraction borrowed, without a branch.
+        ulong mask = 0UL - br;
+        ulong c = 0;
+        d0 = AddC(d0, R0 & mask, ref c);
+        d1 = AddC(d1, R1 & mask, ref c);
+        d2 = AddC(d2, R2 & mask, ref c);
+        d3 = AddC(d3, R3 & mask, ref c);
         return new Fr(d0, d1, d2, d3);
     }
 
@@ -331,7 +330,9 @@ public readonly struct Fr : IEquatable<Fr>
         ulong d1 = SubB(s1, R1, ref br);
         ulong d2 = SubB(s2, R2, ref br);
         ulong d3 = SubB(s3, R3, ref br);
-        return br != 0 ? new Fr(s0, s1, s2, s3) : new Fr(d0, d1, d2, d3);
+        // Branch-free select (a data-dependent branch here mispredicts half the time).
+        ulong keep = 0UL - br;
+        return new Fr(d0 ^ ((s0 ^ d0) & keep), d1 ^ ((s1 ^ d1) & keep), d2 ^ ((s2 ^ d2) & keep), d3 ^ ((s3 ^ d3) & keep));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -375,19 +376,21 @@ public readonly struct Fr : IEquatable<Fr>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Step(ulong bi, ulong a0, ulong a1, ulong a2, ulong a3, ref ulong t0, ref ulong t1, ref ulong t2, ref ulong t3)
     {
-        // No-carry CIOS step (valid because the top limb of r is below 2^63 − 1).
+        // CIOS step: t += a·bi (top word in t4), then t = (t + m·r) / 2^64. The two carry chains run
+        // one after the other (fewer live values than interleaving them; see Fp.Mul). The m·r0 term's
+        // low half cancels t0, so only its carry (t0 ≠ 0) is added.
         ulong A = 0;
         t0 = Mac(t0, a0, bi, ref A);
-        ulong m = t0 * Inv;
-        ulong C = 0;
-        Mac(t0, m, R0, ref C);
         t1 = Mac(t1, a1, bi, ref A);
-        t0 = Mac(t1, m, R1, ref C);
         t2 = Mac(t2, a2, bi, ref A);
-        t1 = Mac(t2, m, R2, ref C);
         t3 = Mac(t3, a3, bi, ref A);
+        ulong t4 = A;
+        ulong m = t0 * Inv;
+        ulong C = Fp.MulHi(m, R0) + (t0 != 0 ? 1UL : 0UL);
+        t0 = Mac(t1, m, R1, ref C);
+        t1 = Mac(t2, m, R2, ref C);
         t2 = Mac(t3, m, R3, ref C);
-        t3 = C + A;
+        t3 = t4 + C;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

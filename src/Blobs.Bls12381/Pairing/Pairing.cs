@@ -41,7 +41,11 @@ public static partial class Pairing
     /// Pairs with a point at infinity are skipped. The result is only meaningful after
     /// <see cref="FinalExponentiation"/>.
     /// </summary>
-    public static Fp12 MultiMillerLoop(ReadOnlySpan<(G1Affine P, G2Prepared Q)> pairs)
+    public static Fp12 MultiMillerLoop(ReadOnlySpan<(G1Affine P, G2Prepared Q)> pairs) =>
+        MultiMillerLoop(pairs, FpVector.IsSupported);
+
+    /// <summary><see cref="MultiMillerLoop(ReadOnlySpan{ValueTuple{G1Affine, G2Prepared}})"/> on AVX-512 lanes or scalar.</summary>
+    internal static Fp12 MultiMillerLoop(ReadOnlySpan<(G1Affine P, G2Prepared Q)> pairs, bool vector)
     {
         // 1. Keep the pairs that contribute (neither point at infinity), with 1/yP and xP/yP for
         //    the normalized lines (one batched inversion).
@@ -63,6 +67,8 @@ public static partial class Pairing
         Fp.BatchInverse(yInverse);
         Span<Fp> xOverY = n <= 32 ? stackalloc Fp[n] : new Fp[n];
         for (int k = 0; k < n; k++) xOverY[k] = Fp.Mul(pairs[active[k]].P.X, yInverse[k]);
+
+        if (vector) return MillerLoopVector(pairs, active, yInverse, xOverY);
 
         // 2. Left to right over the bits of |x| below the top one: square f (not on the first
         //    step, where f = 1), multiply in every pair's tangent line, then every pair's chord

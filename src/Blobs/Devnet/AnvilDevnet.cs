@@ -103,7 +103,9 @@ public sealed partial class AnvilDevnet : IAsyncDisposable, IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "--host", "127.0.0.1", "--port", "0", "--hardfork", options.Hardfork }) psi.ArgumentList.Add(a);
+        if (options.Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(options), options.Port, "port must be 0 (any free port) to 65535");
+        foreach (var a in new[] { "--host", "127.0.0.1", "--port", options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--hardfork", options.Hardfork })
+            psi.ArgumentList.Add(a);
         if (options.NoMining) psi.ArgumentList.Add("--no-mining");
         if (options.BlockTimeSeconds is { } bt) { psi.ArgumentList.Add("--block-time"); psi.ArgumentList.Add(bt.ToString()); }
         if (options.ChainId is { } id) { psi.ArgumentList.Add("--chain-id"); psi.ArgumentList.Add(id.ToString()); }
@@ -157,6 +159,19 @@ public sealed partial class AnvilDevnet : IAsyncDisposable, IDisposable
         {
             Kill(process);
             throw;
+        }
+    }
+
+    /// <summary>Completes when the anvil process exits (by itself, or after <see cref="Dispose"/>).</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
+
+    /// <summary>anvil's exit code once it has exited; null while it runs.</summary>
+    public int? ExitCode
+    {
+        get
+        {
+            try { return _process.HasExited ? _process.ExitCode : null; }
+            catch (InvalidOperationException) { return null; }
         }
     }
 

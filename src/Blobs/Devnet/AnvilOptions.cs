@@ -6,6 +6,9 @@ public sealed record AnvilOptions
     /// <summary>The hardfork (anvil --hardfork): "osaka" (default), "prague", "cancun"…</summary>
     public string Hardfork { get; init; } = "osaka";
 
+    /// <summary>The port on 127.0.0.1 (anvil --port); 0 (default) lets the system pick a free one.</summary>
+    public int Port { get; init; }
+
     /// <summary>Disable automatic mining (anvil --no-mining): transactions stay pending until <c>evm_mine</c>.</summary>
     public bool NoMining { get; init; }
 

@@ -125,6 +125,29 @@ public class Fp12Tests
             Fp12 c = Cyclotomic(RandomFp12(rng));
             Fp12 expected = Fp12.Inverse(Fp12.Pow(c, [Fp12.BlsXAbs]));
             Assert.Equal(expected, Fp12.CyclotomicExpByX(c));
+            Assert.Equal(expected, Fp12.CyclotomicExpByXGrangerScott(c));
+        }
+        // The identity has g2 = 0 and takes the Granger–Scott fallback.
+        Assert.True(Fp12.CyclotomicExpByX(Fp12.One).IsOne);
+    }
+
+    [Fact]
+    public void Compressed_squaring_and_decompression_match_cyclotomic_squaring()
+    {
+        var rng = new Random(19);
+        for (int i = 0; i < 3; i++)
+        {
+            Fp12 c = Cyclotomic(RandomFp12(rng));
+            Fp2 g2 = c.C1.C0, g3 = c.C0.C2, g4 = c.C0.C1, g5 = c.C1.C2;
+            // Decompression of the element itself recovers g0 and g1.
+            Assert.Equal(c, Fp12.Decompress(g2, g3, g4, g5, Fp2.Inverse(Fp2.Double(Fp2.Double(g2)))));
+            Fp12 expected = c;
+            for (int k = 1; k <= 20; k++)
+            {
+                expected = Fp12.CyclotomicSquare(expected);
+                Fp12.CompressedSquare(ref g2, ref g3, ref g4, ref g5);
+                Assert.Equal(expected, Fp12.Decompress(g2, g3, g4, g5, Fp2.Inverse(Fp2.Double(Fp2.Double(g2)))));
+            }
         }
     }
 }
