@@ -26,4 +26,22 @@ public class G1ChordVectorTests
             Assert.True(expected.Equals(new G1Affine(sx[k], sy[k])), $"chord {k}");
         }
     }
+
+    [Fact]
+    public void Batched_add_assign_on_lanes_handles_every_special_case()
+    {
+        // 40 ≥ the vector threshold, so AVX-512 machines take the lane path, others the scalar one: same answers.
+        var rng = new Random(40);
+        var g = G1Jacobian.Generator;
+        var acc = FieldOracle.RandomElements(rng, 40).Select(k => G1Jacobian.Multiply(g, k).ToAffine()).ToArray();
+        var add = FieldOracle.RandomElements(rng, 40).Select(k => G1Jacobian.Multiply(g, k).ToAffine()).ToArray();
+        acc[1] = G1Affine.Infinity;
+        add[2] = G1Affine.Infinity;
+        add[3] = acc[3];                    // doubling
+        add[4] = G1Affine.Negate(acc[4]);   // cancellation
+        acc[5] = G1Affine.Infinity; add[5] = G1Affine.Infinity;
+        var expected = acc.Zip(add, (a, b) => G1Jacobian.AddMixed(a.ToJacobian(), b).ToAffine()).ToArray();
+        G1BatchAffine.AddAssign(acc, add, new Fp[80]);
+        for (int k = 0; k < acc.Length; k++) Assert.True(expected[k].Equals(acc[k]), $"element {k}");
+    }
 }
