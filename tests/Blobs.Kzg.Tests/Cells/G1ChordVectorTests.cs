@@ -44,4 +44,29 @@ public class G1ChordVectorTests
         G1BatchAffine.AddAssign(acc, add, new Fp[80]);
         for (int k = 0; k < acc.Length; k++) Assert.True(expected[k].Equals(acc[k]), $"element {k}");
     }
+
+    [SkippableTheory]
+    [InlineData(1, 5)]
+    [InlineData(8, 6)]
+    [InlineData(21, 7)]
+    public void Lane_glv_multiplication_equals_plain_multiplication(int n, int seed)
+    {
+        Skip.IfNot(G1ChordVector.IsSupported, "no AVX-512 on this CPU");
+        var rng = new Random(seed);
+        var g = G1Jacobian.Generator;
+        var points = FieldOracle.RandomElements(rng, n).Select(k => G1Jacobian.Multiply(g, k).ToAffine()).ToArray();
+        var ks = FieldOracle.RandomElements(rng, n);
+        if (n > 4)
+        {
+            points[1] = G1Affine.Infinity;
+            ks[2] = Fr.Zero;
+            ks[3] = Fr.One;
+            ks[4] = -Fr.One;
+        }
+        var scalars = ks.Select(k => GlvScalar.Create(k)).ToArray();
+        var results = new G1Affine[n];
+        G1Glv.MultiplyBatchLanes(points, scalars, results);
+        for (int i = 0; i < n; i++)
+            Assert.True(G1Jacobian.Multiply(points[i].ToJacobian(), ks[i]).ToAffine().Equals(results[i]), $"[{ks[i]}]P{i}");
+    }
 }
