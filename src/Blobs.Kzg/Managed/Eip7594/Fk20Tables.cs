@@ -7,17 +7,18 @@ namespace Blobs.Kzg.Managed.Eip7594;
 /// <summary>
 /// The setup side of FK20, built once per trusted setup: for every column t the FFT of the setup vector xₜ
 /// (<see cref="Fk20"/>), i.e. the 64 bases of each of the 128 MSMs, expanded into fixed-base window tables
-/// [2^(8m)]·B for the 32 windows m of a 255-bit scalar. Layout: entry ((m·64 + t)·128 + i) is window m of the
-/// base of column t in MSM i, so an MSM pass over windows, columns and MSMs reads the table front to back.
-/// Memory: 32 × 64 × 128 affine points × 96 bytes = 25.2 MB.
+/// [2^(c·m)]·B for the 29 windows m of c = 9 bits that cover a 255-bit scalar. Layout: entry ((m·64 + t)·128 + i) is
+/// window m of the base of column t in MSM i, so an MSM pass over windows, columns and MSMs reads the table front to
+/// back. Memory: 29 × 64 × 128 affine points × 96 bytes = 22.8 MB. (c = 9 measured a little faster than 8: 3 % fewer
+/// bucket additions, 29·8192 = 237,568 table points into 256 buckets per MSM against 262,144 into 128.)
 /// </summary>
 internal sealed class Fk20Tables
 {
-    /// <summary>Bits per window of the fixed-base tables (signed digits in [−128, 128)).</summary>
-    public const int WindowBits = 8;
+    /// <summary>Bits c per window of the fixed-base tables (signed digits in [−2^(c−1), 2^(c−1))).</summary>
+    public const int WindowBits = 9;
 
-    /// <summary>Windows per 255-bit scalar.</summary>
-    public const int Windows = 32;
+    /// <summary>Windows per 255-bit scalar (with room for the last carry).</summary>
+    public const int Windows = (256 + WindowBits - 1) / WindowBits;
 
     private Fk20Tables(G1Affine[] table, TimeSpan buildTime)
     {
@@ -31,7 +32,7 @@ internal sealed class Fk20Tables
     /// <summary>How long <see cref="Build"/> took (wall clock).</summary>
     public TimeSpan BuildTime { get; }
 
-    /// <summary>Bytes held by the tables: 32 × 64 × 128 affine points of 96 bytes.</summary>
+    /// <summary>Bytes held by the tables: <see cref="Windows"/> × 64 × 128 affine points of 96 bytes.</summary>
     public const long Bytes = (long)Windows * Fk20.Columns * Fk20.CirculantSize * 96;
 
     /// <summary>Bytes held by the tables.</summary>
@@ -71,7 +72,7 @@ internal sealed class Fk20Tables
             G1Fft.ForwardToBitReversed(x);
         });
 
-        // 3. Windows: [2^(8m)]·base, normalised to affine one window at a time.
+        // 3. Windows: [2^(c·m)]·base, normalised to affine one window at a time.
         var table = new G1Affine[Windows * columns * n];
         var current = new G1Jacobian[bases.Length];
         for (int k = 0; k < bases.Length; k++) current[k] = bases[k].ToJacobian();
