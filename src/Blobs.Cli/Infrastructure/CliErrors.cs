@@ -26,7 +26,8 @@ public static class CliErrors
             FileNotFoundException or DirectoryNotFoundException => ExitCodes.InvalidInput,
             _ => ExitCodes.Failed,
         };
-        error.WriteLine("error: " + e.Message);
+        var message = e is OperationCanceledException ? "interrupted (nothing more was done; a transaction already sent stays sent)" : e.Message;
+        error.WriteLine("error: " + message);
         if (verbose) error.WriteLine(e.ToString());
         return code;
     }
