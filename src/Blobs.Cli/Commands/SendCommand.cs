@@ -49,6 +49,7 @@ public sealed class SendCommand : ICliCommand
         TxCli.AddSendOptions(command);
         command.Options.Add(_hardfork);
         command.Options.Add(_timeout);
+        command.Options.Add(JournalCli.JournalDir);
         command.SetAction((parse, ct) => RunAsync(parse, ct));
         return command;
     }
@@ -68,6 +69,7 @@ public sealed class SendCommand : ICliCommand
         int timeout = parse.GetValue(_timeout);
         if (timeout < 1) throw new CliException($"--timeout {timeout}: must be at least 1 second", ExitCodes.InvalidInput);
         var rpcUrl = parse.GetValue(_rpcUrl);
+        var journal = JournalCli.ForSend(parse, selfStartedDevnet: rpcUrl is null);
         var beaconUrl = parse.GetValue(_beaconUrl);
         var kzg = GlobalOptions.CreateKzg(parse);
         var status = new Progress<string>(line => { if (!json) err.WriteLine("· " + line); });
@@ -109,7 +111,7 @@ public sealed class SendCommand : ICliCommand
             PipelineResult result;
             try
             {
-                result = await BlobPipeline.RunAsync(execution, beacon, kzg, data, codec, to, key, options, ct);
+                result = await BlobPipeline.RunAsync(execution, beacon, kzg, data, codec, to, key, options, ct, journal);
             }
             catch (RpcException e) { throw new CliException(e.Message, ExitCodes.Failed, e); }
             catch (TimeoutException e) { throw new CliException(e.Message, ExitCodes.Failed, e); }

@@ -63,6 +63,8 @@ public sealed class TxCommand : ICliCommand
         TxCli.AddSendOptions(build);
         build.SetAction((parse, ct) => BuildAsync(parse, ct));
         tx.Subcommands.Add(build);
+        tx.Subcommands.Add(new TxStatusCommand().Build());
+        tx.Subcommands.Add(new TxResumeCommand().Build());
         return tx;
     }
 

@@ -1,4 +1,5 @@
 using Blobs.Codecs;
+using Blobs.Journal;
 using Blobs.Kzg;
 using Blobs.Rpc;
 using Blobs.Transactions;
@@ -24,15 +25,21 @@ public static class BlobPipeline
         return codec.Encode(data).Select(b => (ReadOnlyMemory<byte>)b).ToArray();
     }
 
-    /// <summary>Sends <paramref name="data"/> as a blob transaction and, when <paramref name="beacon"/> is given, fetches it back and verifies it.</summary>
+    /// <summary>
+    /// Sends <paramref name="data"/> as a blob transaction and, when <paramref name="beacon"/> is given, fetches it back and verifies it.
+    /// With a <paramref name="journal"/>, the signed transaction is journaled before it is sent and a batch already journaled for
+    /// this chain and sender is resumed rather than sent again (<see cref="JournaledSubmitter"/>).
+    /// </summary>
     public static async Task<PipelineResult> RunAsync(ExecutionClient execution, BeaconClient? beacon, KzgContext kzg, ReadOnlyMemory<byte> data, IBlobCodec codec,
-        Address to, ReadOnlyMemory<byte> privateKey, SubmitOptions? options = null, CancellationToken ct = default)
+        Address to, ReadOnlyMemory<byte> privateKey, SubmitOptions? options = null, CancellationToken ct = default, BatchJournal? journal = null)
     {
         options ??= new SubmitOptions();
         options.Status?.Report($"encoding {data.Length} bytes with the {codec.Name} codec");
         var blobs = EncodeBlobs(data.Span, codec);
         var submitter = new BlobSubmitter(execution, kzg);
-        var submission = await submitter.SendAsync(to, blobs, privateKey, options, ct).ConfigureAwait(false);
+        var submission = journal is null
+            ? await submitter.SendAsync(to, blobs, privateKey, options, ct).ConfigureAwait(false)
+            : await new JournaledSubmitter(journal, execution, kzg).SendAsync(data, blobs, codec.Name, to, privateKey, options, ct).ConfigureAwait(false);
         var receipt = submission.Receipt;
         if (receipt is null || beacon is null)
             return new PipelineResult(data.Length, codec.Name, submission, null, false, receipt is null ? "not waited for inclusion" : "no beacon URL: blobs not fetched back");
