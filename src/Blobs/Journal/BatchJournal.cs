@@ -125,9 +125,15 @@ public sealed class BatchJournal
         return result.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>The entry of a batch on a chain from a sender, or null.</summary>
-    public JournalEntry? Find(Hash32 content, ulong chainId, Hash32? genesis, Address sender) =>
-        Get(JournalEntry.IdFor(content, chainId, genesis, sender)) is { } e && e.Matches(content, chainId, genesis, sender) ? e : null;
+    /// <summary>
+    /// The entry of a batch on a chain from a sender: the newest one that is not dropped, else the newest dropped one
+    /// (a dropped batch may have been sent again under a new entry), or null.
+    /// </summary>
+    public JournalEntry? Find(Hash32 content, ulong chainId, Hash32? genesis, Address sender)
+    {
+        var matches = List().Where(e => e.Matches(content, chainId, genesis, sender)).ToArray();
+        return matches.LastOrDefault(e => e.Status != JournalStatus.Dropped) ?? matches.LastOrDefault();
+    }
 
     /// <summary>
     /// The entries a user's reference names: an entry id, a content hash or a transaction hash of any attempt, in full

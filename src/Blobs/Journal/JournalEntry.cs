@@ -62,10 +62,10 @@ public sealed record JournalEntry
     /// <summary>sha256 of the batch bytes, as the journal keys batches.</summary>
     public static Hash32 HashContent(ReadOnlySpan<byte> batch) => Hash32.FromBytes(SHA256.HashData(batch));
 
-    /// <summary>The entry id for a batch on a chain from a sender.</summary>
-    public static string IdFor(Hash32 content, ulong chainId, Hash32? genesis, Address sender)
+    /// <summary>The entry id for a batch on a chain from a sender under a nonce.</summary>
+    public static string IdFor(Hash32 content, ulong chainId, Hash32? genesis, Address sender, ulong nonce)
     {
-        var text = $"blobs-journal-v1|{content}|{chainId}|{genesis?.ToString() ?? "-"}|{sender}".ToLowerInvariant();
+        var text = $"blobs-journal-v1|{content}|{chainId}|{genesis?.ToString() ?? "-"}|{sender}|{nonce}".ToLowerInvariant();
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..24];
     }
 
@@ -78,7 +78,7 @@ public sealed record JournalEntry
         if (tx.ChainId != chainId) throw new ArgumentException($"the transaction is signed for chain {tx.ChainId}, the journal entry is for chain {chainId}");
         return new JournalEntry
         {
-            Id = IdFor(content, chainId, genesis, sender),
+            Id = IdFor(content, chainId, genesis, sender, tx.Nonce),
             ContentHash = content,
             ChainId = chainId,
             GenesisHash = genesis,

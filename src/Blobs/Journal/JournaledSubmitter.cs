@@ -62,10 +62,16 @@ public sealed class JournaledSubmitter
             {
                 notes.Add($"this batch is already in the journal as entry {existing.Id} (nonce {existing.Nonce}, {JournalEntry.Name(existing.Status)}): resuming it instead of sending it again");
                 options.Status?.Report($"batch already journaled (entry {existing.Id}, nonce {existing.Nonce}); resuming it");
-                var resumed = await ResumeAsync(existing, privateKey, new ResumeOptions
+                ResumeOutcome resumed;
+                try
                 {
-                    WaitForReceipt = options.WaitForReceipt, ReceiptTimeout = options.ReceiptTimeout, Status = options.Status,
-                }, ct).ConfigureAwait(false);
+                    resumed = await ResumeAsync(existing, privateKey, new ResumeOptions
+                    {
+                        WaitForReceipt = options.WaitForReceipt, ReceiptTimeout = options.ReceiptTimeout, Status = options.Status,
+                    }, ct).ConfigureAwait(false);
+                }
+                catch (TimeoutException e) { throw new TimeoutException($"{notes[0]}; {e.Message}", e); }
+                catch (RpcException e) { throw new RpcException($"{notes[0]}; {e.Message}", e.Endpoint, e.Method, e.Code, e); }
                 if (resumed.Sent is null || resumed.Hash is null)
                     throw new InvalidOperationException($"journal entry {existing.Id}: {string.Join("; ", resumed.Notes)}");
                 return new SubmissionResult(resumed.Sent, resumed.Hash.Value, resumed.Receipt, [.. notes, .. resumed.Notes]);
