@@ -51,6 +51,7 @@ public static class FuzzSeeds
         "beacon" => Beacon(),
         "rpc" => Rpc(),
         "fees" => Fees(),
+        "journal" => [Encoding.UTF8.GetBytes(JournalSample().ToJson())],
         _ => [],
     };
 
@@ -70,6 +71,22 @@ public static class FuzzSeeds
         empty = BlobTransactionSigner.Sign(empty, key);
         yield return BlobTransactionCodec.EncodeNetwork(empty, new BlobSidecar(SidecarVersion.V0, [], [], []));
         yield return BlobTransactionCodec.EncodeNetwork(empty, new BlobSidecar(SidecarVersion.V1, [], [], []));
+    }
+
+    /// <summary>A journal entry with two attempts (a replacement), included.</summary>
+    public static Blobs.Journal.JournalEntry JournalSample()
+    {
+        var key = new byte[32];
+        key[31] = 7;
+        var sidecar = new BlobSidecar(SidecarVersion.V1, [], [], []);
+        var fields = new TransactionFields { ChainId = 1, Nonce = 5, MaxPriorityFeePerGas = 1, MaxFeePerGas = 2, MaxFeePerBlobGas = 3, To = Address.FromBytes(new byte[20]) };
+        var first = BlobTransactionBuilder.Sign(fields, sidecar, key);
+        var second = BlobTransactionBuilder.Sign(Blobs.Rpc.BlobSubmitter.BumpFees(fields), sidecar, key);
+        var at = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        var entry = Blobs.Journal.JournalEntry.Create(Blobs.Journal.JournalEntry.HashContent([1, 2, 3]), 1, Hash32.FromBytes(new byte[32]), first, "simple", 3, at)
+            .WithSubmitted(first.Transaction.Hash(), SidecarVersion.V1, at).WithReplacement(second, at.AddMinutes(5));
+        return entry.WithSubmitted(second.Transaction.Hash(), SidecarVersion.V1, at.AddMinutes(5))
+            .WithIncluded(new Blobs.Rpc.TransactionReceipt(second.Transaction.Hash(), 9, Hash32.FromBytes(new byte[32]), 1, 21000, 2, 131072, 1), at.AddMinutes(6));
     }
 
     private static IEnumerable<byte[]> CodecSeeds(IBlobCodec codec)

@@ -36,6 +36,7 @@ public static class FuzzTargets
         new("beacon", "BeaconClient: GET blobs, blob_sidecars, headers, genesis answered with the input", Beacon),
         new("rpc", "ExecutionClient: JSON-RPC answers (chain id, nonce, block, receipt, tx, raw send, eth_config, fees, estimate) from the input", Rpc),
         new("fees", "FeeDataSource and EthConfig.Parse: fee-market JSON-RPC answers from the input", Fees),
+        new("journal", "JournalEntry.Parse: a send journal's entry.json (a crash or a full disk may leave anything there)", JournalTarget),
     ];
 
     /// <summary>The target called <paramref name="name"/>.</summary>
@@ -202,6 +203,9 @@ public static class FuzzTargets
 
     private static HttpClient Client(HttpStatusCode status, byte[] body) => new(new CannedHandler(status, body)) { Timeout = TimeSpan.FromSeconds(10) };
 
+    /// <summary>Two attempts without delay: the retry paths run, at fuzzing speed.</summary>
+    private static readonly RpcRetryPolicy s_retry = new() { MaxAttempts = 2, InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
+
     // Built on use, never in a static initializer: instrumented code may only run inside the fuzzer's loop.
     private static VersionedHash SomeHash() => VersionedHash.FromBytes([0x01, .. new byte[31]]);
 
@@ -209,7 +213,7 @@ public static class FuzzTargets
     {
         var (selector, status, body) = Answer(input);
         using var http = Client(status, body);
-        using var beacon = new BeaconClient("http://127.0.0.1:1/", http);
+        using var beacon = new BeaconClient("http://127.0.0.1:1/", http, retry: s_retry);
         try
         {
             switch (selector % 4)
@@ -228,6 +232,7 @@ public static class FuzzTargets
         var (selector, status, body) = Answer(input);
         using var http = Client(status, body);
         using var client = new ExecutionClient("http://127.0.0.1:1/", http, TimeSpan.FromSeconds(10));
+        client.Rpc.Retry = s_retry;
         var address = Address.FromBytes(new byte[20]);
         var hash = Hash32.FromBytes(new byte[32]);
         try
@@ -252,6 +257,16 @@ public static class FuzzTargets
             }
         }
         catch (RpcException) { }
+    }
+
+    private static void JournalTarget(byte[] input)
+    {
+        Blobs.Journal.JournalEntry entry;
+        try { entry = Blobs.Journal.JournalEntry.Parse(input); }
+        catch (Blobs.Journal.JournalFormatException) { return; }
+        // What parses writes back to the same entry.
+        var again = Blobs.Journal.JournalEntry.Parse(Encoding.UTF8.GetBytes(entry.ToJson()));
+        if (again.ToJson() != entry.ToJson()) throw new FuzzInvariantException("a journal entry does not survive a write and a read");
     }
 
     private static void Fees(byte[] input)

@@ -179,11 +179,16 @@ public sealed record JournalEntry
     /// <summary>The lower-case name of a status as the journal writes it.</summary>
     public static string Name(JournalStatus status) => status.ToString().ToLowerInvariant();
 
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Parses <c>entry.json</c>; throws <see cref="JournalFormatException"/> naming the field that is missing or malformed.</summary>
     public static JournalEntry Parse(ReadOnlySpan<byte> json)
     {
+        string text;
+        try { text = s_strictUtf8.GetString(json); }
+        catch (DecoderFallbackException e) { throw new JournalFormatException($"journal entry: not UTF-8 text (byte {e.Index})", e); }
         JsonNode? root;
-        try { root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 16 }); }
+        try { root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 16 }); }
         catch (JsonException e) { throw new JournalFormatException($"journal entry: not JSON ({e.Message})", e); }
         if (root is not JsonObject o) throw new JournalFormatException("journal entry: not a JSON object");
         int version = (int)U64(o, "version");
