@@ -9,6 +9,8 @@ bash scripts/bootstrap.sh
 export BLOBS_TOOLS_DIR="$root/.tools"
 export BLOBS_CKZG_PATH="$root/.tools/native/libckzg.so"
 export BLOBS_KZG_VECTORS="${BLOBS_KZG_VECTORS:-$root/../shared/vectors/kzg}"
+# `blob send` journals every batch it sends: tests that do not name a journal write to a fresh one here, not to ~/.local/state.
+if [[ -z ${BLOBS_JOURNAL:-} ]]; then rm -rf "$root/.tools/test-journal"; export BLOBS_JOURNAL="$root/.tools/test-journal"; fi
 dotnet build Blobs.sln -c Release -nologo -clp:ErrorsOnly
 set +e
 dotnet test Blobs.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 \
