@@ -33,7 +33,7 @@ public sealed class JsonRpcClient : IDisposable
     /// <summary>Creates a client for <paramref name="url"/> (http or https).</summary>
     /// <param name="url">The endpoint.</param>
     /// <param name="http">An HttpClient to use (not disposed by this client; its own Timeout still applies); null for one of its own.</param>
-    /// <param name="timeout">How long one attempt of a call may take (default 30 s).</param>
+    /// <param name="timeout">How long one attempt of a call may take (default: BLOBS_RPC_TIMEOUT seconds, else 30 s).</param>
     /// <param name="retry">Retries of idempotent calls (default <see cref="RpcRetryPolicy.Default"/>).</param>
     public JsonRpcClient(string url, HttpClient? http = null, TimeSpan? timeout = null, RpcRetryPolicy? retry = null)
     {
@@ -41,9 +41,10 @@ public sealed class JsonRpcClient : IDisposable
             throw new ArgumentException($"RPC URL '{Redact(url)}' is not an http(s) URL");
         Url = uri;
         _ownsHttp = http is null;
-        Timeout = timeout ?? TimeSpan.FromSeconds(30);
+        Timeout = timeout ?? Seconds("BLOBS_RPC_TIMEOUT") ?? TimeSpan.FromSeconds(30);
         if (Timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), "the RPC timeout must be positive");
-        SendTimeout = Timeout > TimeSpan.FromSeconds(120) ? Timeout : TimeSpan.FromSeconds(120);
+        var send = Seconds("BLOBS_RPC_SEND_TIMEOUT") ?? TimeSpan.FromSeconds(120);
+        SendTimeout = Timeout > send ? Timeout : send;
         Retry = retry ?? RpcRetryPolicy.Default;
         // Our own limits apply per attempt (below); the HttpClient's must not cut them.
         _http = http ?? new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
@@ -54,10 +55,15 @@ public sealed class JsonRpcClient : IDisposable
     /// <summary>The endpoint.</summary>
     public Uri Url { get; }
 
+    /// <summary>A positive number of seconds from environment variable <paramref name="name"/>, or null.</summary>
+    private static TimeSpan? Seconds(string name) =>
+        double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0
+            ? TimeSpan.FromSeconds(s) : null;
+
     /// <summary>How long one attempt of a call may take (default 30 s).</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>How long one attempt of eth_sendRawTransaction may take (default 120 s, at least <see cref="Timeout"/>).</summary>
+    /// <summary>How long one attempt of eth_sendRawTransaction may take (default: BLOBS_RPC_SEND_TIMEOUT seconds, else 120 s; at least <see cref="Timeout"/>).</summary>
     public TimeSpan SendTimeout { get; set; }
 
     /// <summary>How failures that may pass are retried.</summary>
