@@ -191,6 +191,14 @@ public sealed record JournalEntry
         try { root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 16 }); }
         catch (JsonException e) { throw new JournalFormatException($"journal entry: not JSON ({e.Message})", e); }
         if (root is not JsonObject o) throw new JournalFormatException("journal entry: not a JSON object");
+        try { return Parse(o); }
+        // JsonNode reports a repeated key (ArgumentException) or a lone UTF-16 surrogate in a string (InvalidOperationException) only on access.
+        catch (ArgumentException e) { throw new JournalFormatException($"journal entry: malformed object ({e.Message})", e); }
+        catch (InvalidOperationException e) { throw new JournalFormatException($"journal entry: malformed value ({e.Message})", e); }
+    }
+
+    private static JournalEntry Parse(JsonObject o)
+    {
         int version = (int)U64(o, "version");
         if (version != FormatVersion) throw new JournalFormatException($"journal entry: format version {version}, this build reads {FormatVersion}");
         if (o["attempts"] is not JsonArray attempts || attempts.Count == 0)

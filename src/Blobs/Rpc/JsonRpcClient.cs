@@ -228,6 +228,16 @@ public sealed class JsonRpcClient : IDisposable
             }
         }
 
+        /// <summary>Nethereum throws a bare <see cref="Exception"/> when a result does not fit the DTO: a malformed answer, said as such.</summary>
+        public override T DecodeResult<T>(RpcResponseMessage rpcResponseMessage)
+        {
+            try { return base.DecodeResult<T>(rpcResponseMessage); }
+            catch (Exception e) when (e is not (RpcResponseException or OperationCanceledException or OutOfMemoryException))
+            {
+                throw new FormatException($"the result is not a {typeof(T).Name} ({Trim(e.Message)})", e);
+            }
+        }
+
         protected override async Task<RpcResponseMessage[]> SendAsync(RpcRequestMessage[] requests)
         {
             var result = new RpcResponseMessage[requests.Length];
