@@ -16,7 +16,7 @@ namespace Blobs.Journal;
 /// <param name="MaxFeePerBlobGas">Blob fee cap, wei.</param>
 /// <param name="Status">Prepared, Submitted, Replaced or Included.</param>
 /// <param name="CreatedAt">When it was signed and journaled.</param>
-/// <param name="SentAt">When a node last accepted it (null while only prepared).</param>
+/// <param name="SentAt">When a node first accepted it (null while only prepared): how long it has waited is measured from here, re-broadcasts do not reset it.</param>
 /// <param name="Error">The last error a node or the transport gave for it, if any.</param>
 public sealed record JournalAttempt(
     Hash32 TxHash,

@@ -110,9 +110,9 @@ public sealed record JournalEntry
         return this with { Attempts = Attempts.Select(a => a.TxHash == txHash ? update(a) : a).ToArray(), UpdatedAt = now };
     }
 
-    /// <summary>A copy where attempt <paramref name="txHash"/> was accepted by a node (and the entry is Submitted).</summary>
+    /// <summary>A copy where attempt <paramref name="txHash"/> was accepted by a node (and the entry is Submitted); its first acceptance time is kept.</summary>
     public JournalEntry WithSubmitted(Hash32 txHash, SidecarVersion form, DateTimeOffset now) =>
-        WithAttempt(txHash, a => a with { Status = JournalStatus.Submitted, Form = form, SentAt = now, Error = null }, now) with { Status = JournalStatus.Submitted };
+        WithAttempt(txHash, a => a with { Status = JournalStatus.Submitted, Form = form, SentAt = a.SentAt ?? now, Error = null }, now) with { Status = JournalStatus.Submitted };
 
     /// <summary>A copy with a replacement appended: earlier attempts become Replaced, the new one is Prepared.</summary>
     public JournalEntry WithReplacement(SignedBlobTransaction replacement, DateTimeOffset now)

@@ -212,14 +212,16 @@ public sealed class JournaledSubmitter
 
         var latest = current.Latest;
         var stuckFor = Clock() - (latest.SentAt ?? latest.CreatedAt);
-        bool bump = options.Bump || (options.StuckAfter is { } limit && stuckFor >= limit);
+        bool stuck = options.StuckAfter is { } limit && stuckFor >= limit;
+        bool bump = options.Bump || (stuck && privateKey is not null);
+        if (stuck && !bump)
+            notes.Add($"waiting for {stuckFor.TotalSeconds:0} s: give the signing key to replace it with doubled fees; re-broadcasting meanwhile");
         SignedBlobTransaction toSend;
         ResumeAction action;
         if (bump)
         {
             if (privateKey is not { } key)
-                throw new InvalidOperationException($"journal entry {current.Id} " + (options.Bump ? "needs" : $"has waited {stuckFor.TotalSeconds:0} s and replacing it needs")
-                    + " the signing key (BLOB_PRIVATE_KEY, --keystore or --private-key) to sign a replacement with doubled fees");
+                throw new InvalidOperationException($"journal entry {current.Id} needs the signing key (BLOB_PRIVATE_KEY, --keystore or --private-key) to sign a replacement with doubled fees");
             if (BlobTransactionSigner.AddressOf(key.Span) != current.Sender)
                 throw new InvalidOperationException($"the key given signs for {BlobTransactionSigner.AddressOf(key.Span)}, journal entry {current.Id} is from {current.Sender}");
             var previous = _journal.LoadSigned(current, latest.TxHash);
@@ -305,7 +307,7 @@ public sealed record ResumeOptions
 {
     /// <summary>Replace the latest attempt with every fee doubled, whatever its age.</summary>
     public bool Bump { get; init; }
-    /// <summary>Replace (doubled fees) when the latest attempt was sent at least this long ago; null never.</summary>
+    /// <summary>Replace (doubled fees) when the latest attempt was sent at least this long ago and the key is given (without it: re-broadcast, with a note); null never.</summary>
     public TimeSpan? StuckAfter { get; init; }
     /// <summary>Lower bounds for the replacement's fees (<see cref="BlobSubmitter.BumpFees"/>).</summary>
     public SubmitOptions? MinimumFees { get; init; }

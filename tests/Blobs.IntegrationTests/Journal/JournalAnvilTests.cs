@@ -228,4 +228,49 @@ public class JournalAnvilTests
         }
         finally { dir.Delete(true); }
     }
+
+    [SkippableFact]
+    public async Task A_stuck_entry_is_replaced_when_the_key_is_given_and_re_broadcast_otherwise()
+    {
+        var kzg = TxTools.Kzg();
+        await using var anvil = await TxTools.AnvilAsync("osaka", noMining: true);
+        using var client = new ExecutionClient(anvil.RpcUrl);
+        var dir = Directory.CreateTempSubdirectory("blobs-journal-stuck-");
+        try
+        {
+            var journal = new BatchJournal(dir.FullName);
+            var batch = TxTools.RandomBytes(3000, 80);
+            var blobs = Blobs.Pipeline.BlobPipeline.EncodeBlobs(batch, Blobs.Codecs.SimpleCodec.Instance);
+            var sent = await new JournaledSubmitter(journal, client, kzg).SendAsync(batch, blobs, "simple", Address.Parse(Burn), TxTools.DevKey,
+                new SubmitOptions { WaitForReceipt = false });
+            var entry = Assert.Single(journal.List());
+            Assert.Equal(JournalStatus.Submitted, entry.Status);
+
+            // Ten minutes later (a clock that says so), with --stuck-after 5 minutes.
+            var later = new JournaledSubmitter(journal, client, kzg) { Clock = () => DateTimeOffset.UtcNow.AddMinutes(10) };
+            var options = new ResumeOptions { StuckAfter = TimeSpan.FromMinutes(5) };
+            var without = await later.ResumeAsync(entry, null, options);
+            Assert.Equal(ResumeAction.Rebroadcast, without.Action);
+            Assert.Contains(without.Notes, n => n.Contains("give the signing key"));
+            Assert.Equal(sent.Hash, without.Hash);
+
+            var with = await later.ResumeAsync(journal.Get(entry.Id)!, TxTools.DevKey, options);
+            Assert.Equal(ResumeAction.Replaced, with.Action);
+            Assert.NotEqual(sent.Hash, with.Hash);
+            Assert.Equal(entry.Nonce, with.Sent!.Transaction.Nonce);
+            Assert.Equal(sent.Sent.Transaction.MaxFeePerBlobGas * 2, with.Sent.Transaction.MaxFeePerBlobGas);
+
+            // Just now, not stuck: re-broadcast of the replacement.
+            var now = await new JournaledSubmitter(journal, client, kzg).ResumeAsync(journal.Get(entry.Id)!, TxTools.DevKey, options with { WaitForReceipt = false });
+            Assert.Equal(ResumeAction.Rebroadcast, now.Action);
+            Assert.Equal(with.Hash, now.Hash);
+
+            await anvil.MineAsync();
+            var (final, state) = await later.RefreshAsync(journal.Get(entry.Id)!);
+            Assert.Equal(JournalStatus.Included, final.Status);
+            Assert.Equal(with.Hash, final.IncludedTx);
+            Assert.Equal(with.Hash, state.Receipt!.TransactionHash);
+        }
+        finally { dir.Delete(true); }
+    }
 }
