@@ -4,6 +4,7 @@ using Blobs.Cli.Commands.Send;
 using Blobs.Cli.Infrastructure;
 using Blobs.Codecs;
 using Blobs.Devnet;
+using Blobs.Journal;
 using Blobs.Kzg;
 using Blobs.Pipeline;
 using Blobs.Rpc;
@@ -56,13 +57,14 @@ public sealed class SendCommand : ICliCommand
         command.Options.Add(_maxBlobs);
         command.Options.Add(_hardfork);
         command.Options.Add(_timeout);
+        command.Options.Add(JournalCli.JournalDir);
         command.SetAction((parse, ct) => RunAsync(parse, ct));
         return command;
     }
 
     /// <summary>Everything the run needs, read and checked before any process is started or any node is called.</summary>
     private sealed record Request(FileInfo File, byte[] Data, IBlobCodec Codec, int Blobs, int MaxBlobs, SidecarVersion? Sidecar, BigInteger? MaxFeePerBlobGas,
-        TimeSpan Timeout, string? RpcUrl, string? BeaconUrl, ulong? ChainId, string Hardfork, ReadOnlyMemory<byte>? Key, Address To);
+        TimeSpan Timeout, string? RpcUrl, string? BeaconUrl, ulong? ChainId, string Hardfork, ReadOnlyMemory<byte>? Key, Address To, BatchJournal? Journal);
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
@@ -111,7 +113,7 @@ public sealed class SendCommand : ICliCommand
         return new Request(file, data, codec, blobs, maxBlobs, TxCli.SidecarChoice(parse),
             TxCli.Wei(parse.GetValue(TxCli.MaxFeePerBlobGas), "--max-fee-per-blob-gas"), TimeSpan.FromSeconds(timeout),
             rpcUrl, parse.GetValue(_beaconUrl), chain is null ? null : ChainPresets.ChainId(chain), parse.GetValue(_hardfork)!, key,
-            TxCli.ParseAddress(parse.GetValue(_to) ?? DefaultTo, "--to"));
+            TxCli.ParseAddress(parse.GetValue(_to) ?? DefaultTo, "--to"), JournalCli.ForSend(parse, selfStartedDevnet: rpcUrl is null));
     }
 
     private static async Task<SendSummary> SendAsync(Request request, Task<(KzgContext? Context, string? Why)> kzgLoad, SendProgress progress, CancellationToken ct)
@@ -167,6 +169,7 @@ public sealed class SendCommand : ICliCommand
                 },
                 MaxBlobs = request.MaxBlobs,
                 Stages = progress.Stages,
+                Journal = request.Journal,
             };
             PipelineResult result;
             try

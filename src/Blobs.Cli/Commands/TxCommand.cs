@@ -39,7 +39,7 @@ public sealed class TxCommand : ICliCommand
     /// <inheritdoc />
     public Command Build()
     {
-        var tx = new Command("tx", "Type-3 blob transactions: decode and validate, or build and sign without sending.");
+        var tx = new Command("tx", "Type-3 blob transactions: decode and validate, build and sign without sending, and the status and resumption of journaled sends.");
 
         var decode = new Command("decode", "Decode a type-3 transaction (payload, network form v0 or v1), show its fields and sidecar, and validate it as a node would. "
             + "Exit 0 valid, 1 invalid, 2 not a transaction.");
@@ -63,6 +63,8 @@ public sealed class TxCommand : ICliCommand
         TxCli.AddSendOptions(build);
         build.SetAction((parse, ct) => BuildAsync(parse, ct));
         tx.Subcommands.Add(build);
+        tx.Subcommands.Add(new TxStatusCommand().Build());
+        tx.Subcommands.Add(new TxResumeCommand().Build());
         return tx;
     }
 

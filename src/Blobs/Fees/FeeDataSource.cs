@@ -93,8 +93,12 @@ public sealed class FeeDataSource : IDisposable
     }
 
     /// <summary><c>eth_chainId</c>.</summary>
-    public async Task<ulong> GetChainIdAsync(CancellationToken cancellationToken = default) =>
-        Quantity.Parse(await CallAsync("eth_chainId", [], cancellationToken).ConfigureAwait(false), $"{Url}: eth_chainId");
+    public async Task<ulong> GetChainIdAsync(CancellationToken cancellationToken = default)
+    {
+        var r = await CallAsync("eth_chainId", [], cancellationToken).ConfigureAwait(false);
+        try { return Quantity.Parse(r, $"{Url}: eth_chainId"); }
+        catch (FormatException e) { throw new FeeSourceException(e.Message, e); }
+    }
 
     /// <summary>The fee fields of block <paramref name="block"/> (a number, or a tag such as <c>latest</c>).</summary>
     /// <exception cref="FeeSourceException">No such block, or blob fields missing (blobs not active).</exception>
@@ -153,6 +157,7 @@ public sealed class FeeDataSource : IDisposable
     {
         try { return Quantity.ParseBig(await CallAsync("eth_blobBaseFee", [], cancellationToken).ConfigureAwait(false), $"{Url}: eth_blobBaseFee"); }
         catch (FeeSourceException e) when (e.RpcErrorCode is not null) { return null; }
+        catch (FormatException e) { throw new FeeSourceException(e.Message, e); }
     }
 
     /// <summary>
