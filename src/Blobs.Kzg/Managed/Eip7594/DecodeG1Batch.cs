@@ -79,7 +79,8 @@ internal static partial class CellKzg
             }
             for (int j = count; j < lanes; j++) ly[j] = ly[count - 1];
 
-            // Subgroup: [|z|]P, normalised, [|z|] again, then compare with −φ(P) = (βx, −y).
+            // Subgroup: [|z|]P, normalised, [|z|] again, then compare with (β'x, −y) where β' is the cube root of
+            // G1Affine.IsInSubgroup (the eigenvalue z² of the test, not the λ = z² − 1 of the GLV splitting).
             FpVector.Load(lx, ref vx);
             FpVector.Load(ly, ref vy);
             var acc = MulByAbsZ(vx, vy, one);
@@ -102,7 +103,7 @@ internal static partial class CellKzg
             {
                 int k = finite[g + j];
                 ref readonly G1Affine p = ref points[k];
-                bool ok = !degenerate && !lz[j].IsZero && new G1Jacobian(lx[j], ly[j], lz[j]).Equals(new G1Affine(Fp.Mul(G1Glv.Beta, p.X), Fp.Negate(p.Y)));
+                bool ok = !degenerate && !lz[j].IsZero && new G1Jacobian(lx[j], ly[j], lz[j]).Equals(new G1Affine(Fp.Mul(G1Affine.Beta, p.X), Fp.Negate(p.Y)));
                 if (!ok && !p.IsInSubgroup) Fail(encoded[k], what, k);
             }
         }
