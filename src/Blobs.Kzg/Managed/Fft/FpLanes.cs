@@ -98,4 +98,32 @@ internal static class FpLanes
         for (int j = 0; j < lanes.Length; j++) if (lanes[j].IsZero) mask |= (byte)(1 << j);
         return mask;
     }
+
+    /// <summary>r = a^e for an exponent given as little-endian 64-bit limbs (fixed 4-bit windows, same exponent in every lane).</summary>
+    public static void Pow(ref FpV r, in FpV a, ReadOnlySpan<ulong> exponent, in FpV one)
+    {
+        var table = new FpV[16];
+        table[0] = one;
+        table[1] = a;
+        for (int i = 2; i < 16; i++) FpVector.MontMul(ref table[i], table[i - 1], a);
+        bool started = false;
+        r = one;
+        for (int limb = exponent.Length - 1; limb >= 0; limb--)
+        {
+            for (int shift = 60; shift >= 0; shift -= 4)
+            {
+                int nibble = (int)((exponent[limb] >> shift) & 0xF);
+                if (started)
+                {
+                    for (int s = 0; s < 4; s++) FpVector.MontMul(ref r, r, r);
+                    if (nibble != 0) FpVector.MontMul(ref r, r, table[nibble]);
+                }
+                else if (nibble != 0)
+                {
+                    r = table[nibble];
+                    started = true;
+                }
+            }
+        }
+    }
 }
