@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Kzg;
@@ -55,12 +54,11 @@ public sealed class CellsCommand : ICliCommand
         {
             var o = new JsonObject
             {
-                ["cells"] = new JsonArray(Enumerable.Range(0, KzgConstants.CellsPerExtBlob)
-                    .Select(i => (JsonNode)JsonValue.Create(Hex.Encode(CellFiles.Cell(cells, i)))!).ToArray()),
-                ["proofs"] = new JsonArray(proofs.Select(p => (JsonNode)JsonValue.Create(p.ToString())!).ToArray()),
+                ["cells"] = CliJson.Strings(Enumerable.Range(0, KzgConstants.CellsPerExtBlob).Select(i => Hex.Encode(CellFiles.Cell(cells, i)))),
+                ["proofs"] = CliJson.Strings(proofs),
             };
             if (dir is not null) o["cellsDir"] = dir.FullName;
-            output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            CliJson.Write(output, o);
         }
         else
         {

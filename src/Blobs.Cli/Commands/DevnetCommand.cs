@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Devnet;
@@ -71,7 +70,7 @@ public sealed class DevnetCommand : ICliCommand
                     ["pid"] = devnet.ProcessId,
                     ["blockTime"] = blockTime,
                 };
-                output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+                CliJson.Write(output, o, oneLine: true);
             }
             else
             {

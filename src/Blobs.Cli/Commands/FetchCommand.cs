@@ -51,7 +51,7 @@ public sealed class FetchCommand : ICliCommand
         var outFile = parse.GetValue(_out);
         var codec = raw ? null : TxCli.Codec(parse);
         var kzg = TxCli.TryKzg(parse, out var kzgProblem) ?? throw new CliException($"cannot verify fetched blobs: {kzgProblem}", ExitCodes.Failed);
-        using var beacon = TxCli.Guard(() => new BeaconClient(beaconUrl));
+        using var beacon = new BeaconClient(beaconUrl);
         var retriever = new BlobRetriever(beacon, kzg);
 
         RetrievedBlobs fetched;
@@ -61,7 +61,7 @@ public sealed class FetchCommand : ICliCommand
             if (IsHash(target) && await LookUpTransactionAsync(parse.GetValue(_rpcUrl) ?? beaconUrl, Hash32.Parse(target), ct) is { } found)
             {
                 txHash = Hash32.Parse(target);
-                using var execution = TxCli.Guard(() => new ExecutionClient(parse.GetValue(_rpcUrl) ?? beaconUrl));
+                using var execution = new ExecutionClient(parse.GetValue(_rpcUrl) ?? beaconUrl);
                 var ids = await BlobRetriever.CandidateBlockIdsAsync(execution, beacon, found.BlockNumber, found.BlockHash, ct);
                 fetched = await retriever.FetchAsync(ids, found.Hashes, ct);
             }
@@ -95,14 +95,14 @@ public sealed class FetchCommand : ICliCommand
                 ["endpoint"] = fetched.Endpoint,
                 ["txHash"] = txHash?.ToString(),
                 ["blobs"] = fetched.Blobs.Count,
-                ["blobVersionedHashes"] = new JsonArray(fetched.VersionedHashes.Select(h => (JsonNode)JsonValue.Create(h.ToString())!).ToArray()),
+                ["blobVersionedHashes"] = CliJson.Strings(fetched.VersionedHashes),
                 ["codec"] = codec?.Name,
                 ["decodedBytes"] = codec is null ? null : payload.Length,
                 ["bytes"] = payload.Length,
                 ["sha256"] = digest,
                 ["out"] = outFile?.FullName,
             };
-            output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            CliJson.Write(output, o);
         }
         else
         {
@@ -119,7 +119,7 @@ public sealed class FetchCommand : ICliCommand
 
     private static async Task<(ulong BlockNumber, Hash32 BlockHash, IReadOnlyList<VersionedHash> Hashes)?> LookUpTransactionAsync(string rpcUrl, Hash32 hash, CancellationToken ct)
     {
-        using var execution = TxCli.Guard(() => new ExecutionClient(rpcUrl));
+        using var execution = new ExecutionClient(rpcUrl);
         JsonElement? tx;
         try { tx = await execution.TransactionAsync(hash, ct); }
         catch (RpcException) { return null; }  // no execution API there: the hash is a beacon block root

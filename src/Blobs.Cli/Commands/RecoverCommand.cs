@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Kzg;
@@ -99,11 +98,11 @@ public sealed class RecoverCommand : ICliCommand
             {
                 ["blob"] = Hex.Encode(blob),
                 ["out"] = outFile?.FullName,
-                ["cellIndices"] = new JsonArray(sources.Keys.Select(i => (JsonNode)JsonValue.Create(i)!).ToArray()),
-                ["missingCellIndices"] = new JsonArray(missing.Select(i => (JsonNode)JsonValue.Create(i)!).ToArray()),
-                ["proofs"] = new JsonArray(proofs.Select(p => (JsonNode)JsonValue.Create(p.ToString())!).ToArray()),
+                ["cellIndices"] = CliJson.Numbers(sources.Keys),
+                ["missingCellIndices"] = CliJson.Numbers(missing),
+                ["proofs"] = CliJson.Strings(proofs),
             };
-            output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            CliJson.Write(output, o);
         }
         else if (outFile is not null)
         {

@@ -107,11 +107,10 @@ public sealed class SendCommand : ICliCommand
         var chain = parse.GetValue(_chain);
         if (chain is not null && rpcUrl is null)
             throw new CliException($"--chain {chain} needs --rpc-url (a node on that chain); without --rpc-url blob send uses its own local devnet", ExitCodes.InvalidInput);
-        var key = TxCli.TryKey(parse, err);
-        if (rpcUrl is not null && key is null)
-            throw new CliException("no signing key: set BLOB_PRIVATE_KEY, or pass --keystore FILE (with --password-file), or --private-key", ExitCodes.InvalidInput);
+        // With --rpc-url the key must be given; on its own devnet blob send signs with the dev key unless one is given.
+        ReadOnlyMemory<byte>? key = rpcUrl is null ? TxCli.TryKey(parse, err) : TxCli.RequireKey(parse, err);
         return new Request(file, data, codec, blobs, maxBlobs, TxCli.SidecarChoice(parse),
-            TxCli.Wei(parse.GetValue(TxCli.MaxFeePerBlobGas), "--max-fee-per-blob-gas"), TimeSpan.FromSeconds(timeout),
+            Units.ParseWeiOrNull(parse.GetValue(TxCli.MaxFeePerBlobGas), "--max-fee-per-blob-gas"), TimeSpan.FromSeconds(timeout),
             rpcUrl, parse.GetValue(_beaconUrl), chain is null ? null : ChainPresets.ChainId(chain), parse.GetValue(_hardfork)!, key,
             TxCli.ParseAddress(parse.GetValue(_to) ?? DefaultTo, "--to"), JournalCli.ForSend(parse, selfStartedDevnet: rpcUrl is null));
     }
@@ -154,8 +153,8 @@ public sealed class SendCommand : ICliCommand
             progress.Step("KZG trusted setup loaded", done: true);
 
             // 3. The pipeline.
-            using var execution = TxCli.Guard(() => new ExecutionClient(rpcUrl));
-            using var beacon = beaconUrl is null ? null : TxCli.Guard(() => new BeaconClient(beaconUrl));
+            using var execution = new ExecutionClient(rpcUrl);
+            using var beacon = beaconUrl is null ? null : new BeaconClient(beaconUrl);
             var options = new PipelineOptions
             {
                 Submit = new SubmitOptions

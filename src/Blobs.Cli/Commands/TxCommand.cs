@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Numerics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Kzg;
@@ -13,9 +12,10 @@ namespace Blobs.Cli.Commands;
 
 /// <summary>
 /// <c>blob tx decode HEX|FILE</c>: fields, sidecar summary and the validation verdict of a type-3 transaction
-/// (payload or either network form); --json prints the JSON-RPC names (type, chainId, nonce, …, hash, from) as
-/// quantities, plus <c>form</c>, <c>sidecar</c> {version, blobs, commitments, proofs} and <c>validation</c>
-/// {valid, verdict, errors, unchecked}. Exit 0 when valid, 1 when invalid, 2 when the bytes do not decode.
+/// (payload or either network form); --json prints the JSON-RPC field names (type, chainId, nonce, …, hash, from) in the
+/// CLI's JSON convention (<see cref="CliJson"/>: type, chain id, nonce, gas and yParity as numbers, amounts in wei as
+/// decimal strings, r and s as 32-byte hex), plus <c>form</c>, <c>sidecar</c> {version, blobs, commitments, proofs} and
+/// <c>validation</c> {valid, verdict, errors, unchecked}. Exit 0 when valid, 1 when invalid, 2 when the bytes do not decode.
 /// <c>blob tx build FILE --to ADDR</c>: encodes the file into blobs, computes commitments and proofs, fills and
 /// signs the transaction (fields from the node with --rpc-url, else from the options) and writes the signed
 /// network form as 0x-hex to stdout or --out. Nothing is sent.
@@ -88,16 +88,16 @@ public sealed class TxCommand : ICliCommand
         var tx = decoded.Transaction;
         if (json)
         {
-            var o = BlobTransactionJson.ToJson(tx, decoded.Sidecar, includeBlobs: !parse.GetValue(_noBlobs));
+            var o = DecodeJson(tx, decoded.Sidecar, includeBlobs: !parse.GetValue(_noBlobs));
             o["form"] = FormName(decoded.Form);
             o["validation"] = new JsonObject
             {
                 ["valid"] = result.IsValid,
                 ["verdict"] = result.Verdict,
-                ["errors"] = new JsonArray(result.Errors.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()),
-                ["unchecked"] = new JsonArray(result.Unchecked.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()),
+                ["errors"] = CliJson.Strings(result.Errors),
+                ["unchecked"] = CliJson.Strings(result.Unchecked),
             };
-            output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            CliJson.Write(output, o);
         }
         else
         {
@@ -121,7 +121,7 @@ public sealed class TxCommand : ICliCommand
             Row("input", tx.Data.Length == 0 ? "(empty)" : $"{tx.Data.Length} bytes {Short(Hex.Encode(tx.Data.Span))}");
             Row("access list", tx.AccessList.Count == 0 ? "(empty)" : string.Join(", ", tx.AccessList.Select(e => $"{e.Address} ({e.StorageKeys.Count} keys)")));
             for (int i = 0; i < tx.BlobVersionedHashes.Count; i++) Row(i == 0 ? "blob versioned hashes" : "", $"[{i}] {tx.BlobVersionedHashes[i]}");
-            if (tx.Signature is { } sig) Row("signature", $"yParity {sig.YParity}, r {BlobTransactionJson.Quantity(sig.R)}, s {BlobTransactionJson.Quantity(sig.S)}");
+            if (tx.Signature is { } sig) Row("signature", $"yParity {sig.YParity}, r {Word(sig.R)}, s {Word(sig.S)}");
             if (decoded.Sidecar is { } sc)
             {
                 Row("sidecar", $"v{(int)sc.Version}: {sc.Blobs.Count} blob(s) ({sc.Blobs.Count * BlobSidecar.BytesPerBlob} bytes), {sc.Commitments.Count} commitment(s), "
@@ -143,18 +143,17 @@ public sealed class TxCommand : ICliCommand
         var file = parse.GetValue(_file)!;
         if (!file.Exists) throw new CliException($"file not found: {file.FullName}", ExitCodes.InvalidInput);
         var to = TxCli.ParseAddress(parse.GetValue(_to)!, "--to");
-        var key = TxCli.TryKey(parse, err) ?? throw new CliException(
-            "no signing key: set BLOB_PRIVATE_KEY, or pass --keystore FILE (with --password-file), or --private-key", ExitCodes.InvalidInput);
+        var key = TxCli.RequireKey(parse, err);
         var data = await File.ReadAllBytesAsync(file.FullName, ct);
         var codec = TxCli.Codec(parse);
-        var blobs = TxCli.Guard(() => BlobPipeline.EncodeBlobs(data, codec));
+        var blobs = BlobPipeline.EncodeBlobs(data, codec);
         var kzg = TxCli.TryKzg(parse, out var kzgProblem) ?? throw new CliException($"cannot compute commitments and proofs: {kzgProblem}", ExitCodes.Failed);
         var options = new SubmitOptions
         {
             Sidecar = TxCli.SidecarChoice(parse),
-            MaxFeePerBlobGas = TxCli.Wei(parse.GetValue(TxCli.MaxFeePerBlobGas), "--max-fee-per-blob-gas"),
-            MaxFeePerGas = TxCli.Wei(parse.GetValue(_maxFee), "--max-fee-per-gas"),
-            MaxPriorityFeePerGas = TxCli.Wei(parse.GetValue(_tip), "--max-priority-fee-per-gas"),
+            MaxFeePerBlobGas = Units.ParseWeiOrNull(parse.GetValue(TxCli.MaxFeePerBlobGas), "--max-fee-per-blob-gas"),
+            MaxFeePerGas = Units.ParseWeiOrNull(parse.GetValue(_maxFee), "--max-fee-per-gas"),
+            MaxPriorityFeePerGas = Units.ParseWeiOrNull(parse.GetValue(_tip), "--max-priority-fee-per-gas"),
             GasLimit = parse.GetValue(_gasLimit),
             Nonce = parse.GetValue(_nonce),
             ExpectedChainId = parse.GetValue(_chainId),
@@ -164,7 +163,7 @@ public sealed class TxCommand : ICliCommand
         var rpcUrl = parse.GetValue(_rpcUrl);
         if (rpcUrl is not null)
         {
-            using var client = TxCli.Guard(() => new ExecutionClient(rpcUrl));
+            using var client = new ExecutionClient(rpcUrl);
             try { (signed, _) = await new BlobSubmitter(client, kzg).PrepareAsync(to, blobs, key, options, notes, ct); }
             catch (RpcException e) { throw new CliException(e.Message, ExitCodes.Failed, e); }
         }
@@ -176,7 +175,7 @@ public sealed class TxCommand : ICliCommand
                 throw new CliException($"without --rpc-url, {string.Join(", ", missing)} must be given", ExitCodes.InvalidInput);
             var version = options.Sidecar ?? SidecarVersion.V1;
             if (options.Sidecar is null) notes.Add("no --rpc-url: building the v1 (cell proof) sidecar that Osaka and later take; pass --sidecar v0 for Cancun/Prague");
-            var sidecar = TxCli.Guard(() => SidecarBuilder.Build(blobs, version, kzg, null, ct));
+            var sidecar = SidecarBuilder.Build(blobs, version, kzg, null, ct);
             var tip = options.MaxPriorityFeePerGas ?? BigInteger.Min(BlobSubmitter.DefaultTip, options.MaxFeePerGas!.Value);
             var fields = new TransactionFields
             {
@@ -188,7 +187,7 @@ public sealed class TxCommand : ICliCommand
                 To = to,
             };
             fields = fields with { GasLimit = options.GasLimit ?? Math.Max(IntrinsicGas.Of(fields.Data.Span, fields.AccessList), IntrinsicGas.Floor(fields.Data.Span)) };
-            signed = TxCli.Guard(() => BlobTransactionBuilder.Sign(fields, sidecar, key.Span));
+            signed = BlobTransactionBuilder.Sign(fields, sidecar, key.Span);
         }
 
         var tx = signed.Transaction;
@@ -206,21 +205,21 @@ public sealed class TxCommand : ICliCommand
                 ["chainId"] = tx.ChainId,
                 ["nonce"] = tx.Nonce,
                 ["gas"] = tx.GasLimit,
-                ["maxFeePerGas"] = tx.MaxFeePerGas.ToString(),
-                ["maxPriorityFeePerGas"] = tx.MaxPriorityFeePerGas.ToString(),
-                ["maxFeePerBlobGas"] = tx.MaxFeePerBlobGas.ToString(),
+                ["maxFeePerGas"] = CliJson.Wei(tx.MaxFeePerGas),
+                ["maxPriorityFeePerGas"] = CliJson.Wei(tx.MaxPriorityFeePerGas),
+                ["maxFeePerBlobGas"] = CliJson.Wei(tx.MaxFeePerBlobGas),
                 ["sidecar"] = signed.Sidecar.Version == SidecarVersion.V1 ? "v1" : "v0",
                 ["blobs"] = signed.Sidecar.Blobs.Count,
-                ["blobVersionedHashes"] = new JsonArray(tx.BlobVersionedHashes.Select(h => (JsonNode)JsonValue.Create(h.ToString())!).ToArray()),
+                ["blobVersionedHashes"] = CliJson.Strings(tx.BlobVersionedHashes),
                 ["inputBytes"] = data.Length,
                 ["codec"] = codec.Name,
                 ["bytes"] = (hex.Length - 2) / 2,
                 ["out"] = outFile?.FullName,
                 ["raw"] = outFile is null ? hex : null,
                 ["valid"] = problems.IsValid,
-                ["notes"] = new JsonArray(notes.Concat(problems.Errors).Select(n => (JsonNode)JsonValue.Create(n)!).ToArray()),
+                ["notes"] = CliJson.Strings(notes.Concat(problems.Errors)),
             };
-            output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            CliJson.Write(output, o);
         }
         else
         {
@@ -232,6 +231,35 @@ public sealed class TxCommand : ICliCommand
         }
         return ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// The transaction as <see cref="BlobTransactionJson"/> names it (the JSON-RPC field names and order), in the CLI's
+    /// JSON convention: type, chain id, nonce, gas, yParity and v as numbers; amounts in wei as decimal strings; r and s as
+    /// 32-byte hex.
+    /// </summary>
+    private static JsonObject DecodeJson(BlobTransaction tx, BlobSidecar? sidecar, bool includeBlobs)
+    {
+        var o = BlobTransactionJson.ToJson(tx, sidecar, includeBlobs);
+        o["type"] = BlobTransaction.TypeByte;
+        o["chainId"] = tx.ChainId;
+        o["nonce"] = tx.Nonce;
+        o["maxPriorityFeePerGas"] = CliJson.Wei(tx.MaxPriorityFeePerGas);
+        o["maxFeePerGas"] = CliJson.Wei(tx.MaxFeePerGas);
+        o["gas"] = tx.GasLimit;
+        o["value"] = CliJson.Wei(tx.Value);
+        o["maxFeePerBlobGas"] = CliJson.Wei(tx.MaxFeePerBlobGas);
+        if (tx.Signature is { } sig)
+        {
+            o["yParity"] = sig.YParity;
+            o["v"] = sig.YParity;
+            o["r"] = Word(sig.R);
+            o["s"] = Word(sig.S);
+        }
+        return o;
+    }
+
+    /// <summary>A signature scalar as 32-byte lowercase 0x-hex.</summary>
+    private static string Word(BigInteger value) => "0x" + value.ToString("x64", System.Globalization.CultureInfo.InvariantCulture)[^64..];
 
     private static string FormName(TransactionForm form) => form switch
     {

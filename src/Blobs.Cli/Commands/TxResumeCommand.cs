@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Journal;
@@ -54,7 +53,7 @@ public sealed class TxResumeCommand
         if (stuck < 0 || wait < 0) throw new CliException("--stuck-after and --wait take a number of seconds (0 or more)", ExitCodes.InvalidInput);
         var journal = JournalCli.Open(parse);
         var key = TxCli.TryKey(parse, err);
-        using var client = TxCli.Guard(() => new ExecutionClient(parse.GetValue(_rpcUrl)!));
+        using var client = new ExecutionClient(parse.GetValue(_rpcUrl)!);
         var submitter = new JournaledSubmitter(journal, client, null);
         var options = new ResumeOptions
         {
@@ -91,7 +90,7 @@ public sealed class TxResumeCommand
 
         if (json)
         {
-            output.WriteLine(new JsonArray(results.Select(r => (JsonNode)new JsonObject
+            CliJson.Write(output, new JsonArray(results.Select(r => (JsonNode)new JsonObject
             {
                 ["id"] = r.Entry.Id,
                 ["action"] = r.Outcome is null ? "failed" : r.Outcome.Action.ToString().ToLowerInvariant(),
@@ -99,9 +98,9 @@ public sealed class TxResumeCommand
                 ["nonce"] = r.Entry.Nonce,
                 ["status"] = JournalEntry.Name(r.Outcome?.Entry.Status ?? r.Entry.Status),
                 ["blockNumber"] = r.Outcome?.Receipt?.BlockNumber ?? r.Outcome?.Entry.BlockNumber,
-                ["notes"] = new JsonArray((r.Outcome?.Notes ?? []).Select(n => (JsonNode)JsonValue.Create(n)!).ToArray()),
+                ["notes"] = CliJson.Strings(r.Outcome?.Notes ?? []),
                 ["error"] = r.Error,
-            }).ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }).ToArray()));
         }
         else
         {

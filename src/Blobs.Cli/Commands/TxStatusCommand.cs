@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Journal;
@@ -47,7 +46,7 @@ public sealed class TxStatusCommand
             rows.AddRange(entries.Select(e => (e, "(not asked: no --rpc-url)")));
         else
         {
-            using var client = TxCli.Guard(() => new ExecutionClient(rpcUrl));
+            using var client = new ExecutionClient(rpcUrl);
             var submitter = new JournaledSubmitter(journal, client, null);
             try
             {
@@ -89,13 +88,13 @@ public sealed class TxStatusCommand
                     ["txHash"] = a.TxHash.ToString(),
                     ["status"] = JournalEntry.Name(a.Status),
                     ["form"] = a.Form == Sidecars.SidecarVersion.V1 ? "v1" : "v0",
-                    ["maxPriorityFeePerGas"] = a.MaxPriorityFeePerGas.ToString(),
-                    ["maxFeePerGas"] = a.MaxFeePerGas.ToString(),
-                    ["maxFeePerBlobGas"] = a.MaxFeePerBlobGas.ToString(),
+                    ["maxPriorityFeePerGas"] = CliJson.Wei(a.MaxPriorityFeePerGas),
+                    ["maxFeePerGas"] = CliJson.Wei(a.MaxFeePerGas),
+                    ["maxFeePerBlobGas"] = CliJson.Wei(a.MaxFeePerBlobGas),
                     ["error"] = a.Error,
                 }).ToArray()),
             }).ToArray());
-            output.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            CliJson.Write(output, array);
             return ExitCodes.Ok;
         }
         if (rows.Count == 0)

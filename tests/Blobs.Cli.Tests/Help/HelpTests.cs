@@ -1,18 +1,11 @@
 using Blobs.Cli;
+using static Blobs.Cli.Tests.Cli;
 
 namespace Blobs.Cli.Tests.Help;
 
 /// <summary><c>blob --help</c> and every sub-command's help: exit 0, a description, the exit codes at the top level, no escape codes.</summary>
 public class HelpTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = await BlobCli.RunAsync(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
-
     public static TheoryData<string> Commands()
     {
         var data = new TheoryData<string>();

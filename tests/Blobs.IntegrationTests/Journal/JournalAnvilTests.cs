@@ -94,7 +94,7 @@ public class JournalAnvilTests
             // 2. `blob tx status` finds it, pending in the node's pool, nonce as journaled.
             var (code, output, err) = await Cli("tx", "status", "--journal", journalDir, "--rpc-url", anvil.RpcUrl, "--json");
             Assert.True(code == 0, err);
-            var status = JsonDocument.Parse(output).RootElement[0];
+            var status = Blobs.Cli.Tests.JsonConvention.Parse(output)[0];
             Assert.Equal(seen.Id, status.GetProperty("id").GetString());
             Assert.Equal("submitted", status.GetProperty("status").GetString());
             Assert.StartsWith("pending", status.GetProperty("onChain").GetString());
@@ -103,7 +103,7 @@ public class JournalAnvilTests
             // 3. `blob tx resume` re-broadcasts the same bytes (the node already has them).
             (code, output, err) = await Cli("tx", "resume", seen.Id[..8], "--journal", journalDir, "--rpc-url", anvil.RpcUrl, "--json");
             Assert.True(code == 0, output + err);
-            var resumed = JsonDocument.Parse(output).RootElement[0];
+            var resumed = Blobs.Cli.Tests.JsonConvention.Parse(output)[0];
             Assert.Equal("rebroadcast", resumed.GetProperty("action").GetString());
             Assert.Equal(seen.Latest.TxHash.ToString(), resumed.GetProperty("txHash").GetString());
 
@@ -111,7 +111,7 @@ public class JournalAnvilTests
             await anvil.MineAsync();
             (code, output, err) = await Cli("tx", "status", "--journal", journalDir, "--rpc-url", anvil.RpcUrl, "--json");
             Assert.True(code == 0, err);
-            status = JsonDocument.Parse(output).RootElement[0];
+            status = Blobs.Cli.Tests.JsonConvention.Parse(output)[0];
             Assert.Equal("included", status.GetProperty("status").GetString());
             Assert.Equal(seen.Latest.TxHash.ToString(), status.GetProperty("includedTx").GetString());
             var receipt = (await client.ReceiptAsync(seen.Latest.TxHash))!;
@@ -123,7 +123,7 @@ public class JournalAnvilTests
             // 5. Sending the same file again does not sign a second transaction: the entry is resumed (already included).
             (code, output, err) = await Cli("send", file, "--to", Burn, "--rpc-url", anvil.RpcUrl, "--journal", journalDir, "--private-key", TxTools.DevKeyHex, "--json");
             Assert.True(code == 0, err);
-            var again = JsonDocument.Parse(output).RootElement;
+            var again = Blobs.Cli.Tests.JsonConvention.Parse(output);
             Assert.Equal(seen.Latest.TxHash.ToString(), again.GetProperty("txHash").GetString());
             Assert.Contains(again.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("already in the journal"));
             await anvil.MineAsync();
@@ -167,7 +167,7 @@ public class JournalAnvilTests
             (code, output, err) = await Cli("tx", "resume", entry.Id, "--bump", "--journal", journalDir, "--rpc-url", anvil.RpcUrl,
                 "--private-key", TxTools.DevKeyHex, "--json");
             Assert.True(code == 0, output + err);
-            var replaced = JsonDocument.Parse(output).RootElement[0];
+            var replaced = Blobs.Cli.Tests.JsonConvention.Parse(output)[0];
             Assert.Equal("replaced", replaced.GetProperty("action").GetString());
             entry = OnlyEntry(journalDir);
             Assert.Equal(2, entry.Attempts.Count);
@@ -180,7 +180,7 @@ public class JournalAnvilTests
             await anvil.MineAsync();
             (code, output, err) = await Cli("tx", "status", "--journal", journalDir, "--rpc-url", anvil.RpcUrl, "--json");
             Assert.True(code == 0, err);
-            var status = JsonDocument.Parse(output).RootElement[0];
+            var status = Blobs.Cli.Tests.JsonConvention.Parse(output)[0];
             Assert.Equal("included", status.GetProperty("status").GetString());
             Assert.Equal(entry.Attempts[1].TxHash.ToString(), status.GetProperty("includedTx").GetString());
             Assert.Null(await client.ReceiptAsync(first.TxHash));

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
+using Blobs.Kzg;
 
 namespace Blobs.Cli.Commands.Kzg;
 
@@ -28,19 +30,12 @@ public sealed class CommitCommand : ICliCommand
         var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(GlobalOptions.Json))
         {
-            KzgCommandSupport.WriteJson(output, w =>
+            CliJson.Write(output, new JsonArray(paths.Select((path, i) => (JsonNode?)new JsonObject
             {
-                w.WriteStartArray();
-                for (int i = 0; i < paths.Length; i++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("file", paths[i]);
-                    w.WriteString("commitment", commitments[i].ToString());
-                    w.WriteString("versionedHash", Blobs.Kzg.KzgContext.ToVersionedHash(commitments[i]).ToString());
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            });
+                ["file"] = path,
+                ["commitment"] = commitments[i].ToString(),
+                ["versionedHash"] = KzgContext.ToVersionedHash(commitments[i]).ToString(),
+            }).ToArray()));
         }
         else
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Kzg;
 
@@ -39,19 +40,12 @@ public sealed class ProofCommand : ICliCommand
         var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(GlobalOptions.Json))
         {
-            KzgCommandSupport.WriteJson(output, w =>
+            CliJson.Write(output, new JsonArray(paths.Select((path, i) => (JsonNode?)new JsonObject
             {
-                w.WriteStartArray();
-                for (int i = 0; i < paths.Length; i++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("file", paths[i]);
-                    w.WriteString("commitment", results[i].Commitment.ToString());
-                    w.WriteString("proof", results[i].Proof.ToString());
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            });
+                ["file"] = path,
+                ["commitment"] = results[i].Commitment.ToString(),
+                ["proof"] = results[i].Proof.ToString(),
+            }).ToArray()));
         }
         else
         {

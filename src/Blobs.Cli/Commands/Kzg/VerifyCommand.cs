@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 
 namespace Blobs.Cli.Commands.Kzg;
@@ -35,14 +36,12 @@ public sealed class VerifyCommand : ICliCommand
         var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(GlobalOptions.Json))
         {
-            KzgCommandSupport.WriteJson(output, w =>
+            CliJson.Write(output, new JsonObject
             {
-                w.WriteStartObject();
-                w.WriteString("file", path);
-                w.WriteString("commitment", commitment.ToString());
-                w.WriteString("proof", proof.ToString());
-                w.WriteBoolean("valid", valid);
-                w.WriteEndObject();
+                ["file"] = path,
+                ["commitment"] = commitment.ToString(),
+                ["proof"] = proof.ToString(),
+                ["valid"] = valid,
             });
         }
         else

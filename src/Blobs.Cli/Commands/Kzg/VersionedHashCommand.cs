@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Kzg;
 
@@ -29,18 +30,11 @@ public sealed class VersionedHashCommand : ICliCommand
         var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(GlobalOptions.Json))
         {
-            KzgCommandSupport.WriteJson(output, w =>
+            CliJson.Write(output, new JsonArray(commitments.Select((c, i) => (JsonNode?)new JsonObject
             {
-                w.WriteStartArray();
-                for (int i = 0; i < commitments.Length; i++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("commitment", commitments[i].ToString());
-                    w.WriteString("versionedHash", hashes[i].ToString());
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            });
+                ["commitment"] = c.ToString(),
+                ["versionedHash"] = hashes[i].ToString(),
+            }).ToArray()));
         }
         else
         {
