@@ -29,7 +29,7 @@ public sealed class CellsCommand : ICliCommand
 
     private int Run(ParseResult parse)
     {
-        var output = parse.InvocationConfiguration.Output;
+        var (output, _, json) = CommandIo.Of(parse);
         var file = parse.GetValue(_file)!;
         var blob = InputFiles.ReadExact(file.FullName, KzgConstants.BytesPerBlob, "blob");
         var firstBad = KzgValidation.FindBlobError(blob, file.Name);
@@ -37,20 +37,12 @@ public sealed class CellsCommand : ICliCommand
 
         var cells = new byte[KzgConstants.CellsPerExtBlob * KzgConstants.BytesPerCell];
         var proofs = new KzgProof[KzgConstants.CellsPerExtBlob];
-        var kzg = GlobalOptions.CreateKzg(parse);
-        try
-        {
-            kzg.ComputeCellsAndKzgProofs(blob, cells, proofs);
-        }
-        finally
-        {
-            kzg.Dispose();
-        }
+        using (var kzg = GlobalOptions.CreateKzg(parse)) kzg.ComputeCellsAndKzgProofs(blob, cells, proofs);
 
         var dir = parse.GetValue(_cellsDir);
         if (dir is not null) CellFiles.WriteAll(dir, cells);
 
-        if (parse.GetValue(GlobalOptions.Json))
+        if (json)
         {
             var o = new JsonObject
             {

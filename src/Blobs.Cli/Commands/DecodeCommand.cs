@@ -39,9 +39,7 @@ public sealed class DecodeCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var err = parse.InvocationConfiguration.Error;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, err, json) = CommandIo.Of(parse);
         var codec = TxCli.Codec(parse);
         var files = parse.GetValue(_blobs)!;
         var outFile = parse.GetValue(_out);

@@ -35,9 +35,7 @@ public sealed class DevnetCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var err = parse.InvocationConfiguration.Error;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, err, json) = CommandIo.Of(parse);
         int port = parse.GetValue(_port);
         if (port is < 0 or > 65535) throw new CliException($"--port {port}: expected 1-65535 (or 0 for a free port)", ExitCodes.InvalidInput);
         int? blockTime = parse.GetValue(_blockTime);

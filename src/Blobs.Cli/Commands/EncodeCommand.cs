@@ -43,9 +43,7 @@ public sealed class EncodeCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var err = parse.InvocationConfiguration.Error;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, err, json) = CommandIo.Of(parse);
         var file = parse.GetValue(_file)!;
         var codec = TxCli.Codec(parse);
         var compression = BlobCodecs.ParseCompression(parse.GetValue(_compress)!);

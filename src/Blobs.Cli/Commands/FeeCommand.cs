@@ -124,8 +124,8 @@ public sealed class FeeCommand : ICliCommand
         int within = Int(parse.GetValue(_within), "--within", 3, 1, 1000);
         var state = await ReadStateAsync(parse, ct);
         var report = FeeReport.Create(state, blocks, within, parse.GetValue(_rpcUrl));
-        var output = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(GlobalOptions.Json)) CliJson.Write(output, report.ToJson());
+        var (output, _, json) = CommandIo.Of(parse);
+        if (json) CliJson.Write(output, report.ToJson());
         else report.Render(Terminal.ConsoleFor(output, plainWidth: 100));
         return ExitCodes.Ok;
     }
@@ -143,8 +143,8 @@ public sealed class FeeCommand : ICliCommand
         var blobFee = prices.BlobBaseFee;
         var baseFee = prices.BaseFeePerGas;
         var cost = PayloadCostCalculator.Compare(bytes, zeros, prices);
-        var output = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(GlobalOptions.Json))
+        var (output, _, json) = CommandIo.Of(parse);
+        if (json)
         {
             CliJson.Write(output, new JsonObject
             {

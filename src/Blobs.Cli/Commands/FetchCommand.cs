@@ -43,8 +43,7 @@ public sealed class FetchCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, _, json) = CommandIo.Of(parse);
         var target = parse.GetValue(_target)!.Trim();
         var beaconUrl = parse.GetValue(_beaconUrl)!;
         bool raw = parse.GetValue(_raw);

@@ -38,7 +38,7 @@ public sealed class RecoverCommand : ICliCommand
 
     private int Run(ParseResult parse)
     {
-        var output = parse.InvocationConfiguration.Output;
+        var (output, _, json) = CommandIo.Of(parse);
         var sources = new SortedDictionary<int, string>();
         foreach (var arg in parse.GetValue(_cells) ?? [])
         {
@@ -78,20 +78,12 @@ public sealed class RecoverCommand : ICliCommand
 
         var recovered = new byte[KzgConstants.CellsPerExtBlob * KzgConstants.BytesPerCell];
         var proofs = new KzgProof[KzgConstants.CellsPerExtBlob];
-        var kzg = GlobalOptions.CreateKzg(parse);
-        try
-        {
-            kzg.RecoverCellsAndKzgProofs(indices, cells, recovered, proofs);
-        }
-        finally
-        {
-            kzg.Dispose();
-        }
+        using (var kzg = GlobalOptions.CreateKzg(parse)) kzg.RecoverCellsAndKzgProofs(indices, cells, recovered, proofs);
         var blob = recovered.AsSpan(0, KzgConstants.BytesPerBlob);
         var outFile = parse.GetValue(_out);
         if (outFile is not null) File.WriteAllBytes(outFile.FullName, blob.ToArray());
 
-        if (parse.GetValue(GlobalOptions.Json))
+        if (json)
         {
             var missing = Enumerable.Range(0, KzgConstants.CellsPerExtBlob).Where(i => !sources.ContainsKey(i));
             var o = new JsonObject

@@ -68,9 +68,7 @@ public sealed class SendCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var err = parse.InvocationConfiguration.Error;
-        var output = parse.InvocationConfiguration.Output;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, err, json) = CommandIo.Of(parse);
         var request = await ReadRequestAsync(parse, err, ct);
         // The KZG setup takes seconds to load: load it while the devnet starts (and while anvil loads its own).
         var kzgLoad = Task.Run(() => (Context: TxCli.TryKzg(parse, out var why), Why: why), ct);

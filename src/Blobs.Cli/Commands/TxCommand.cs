@@ -70,8 +70,7 @@ public sealed class TxCommand : ICliCommand
 
     private int Decode(ParseResult parse)
     {
-        var output = parse.InvocationConfiguration.Output;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, _, json) = CommandIo.Of(parse);
         var bytes = TxCli.HexOrFile(parse.GetValue(_input)!, "transaction");
         DecodedTransaction decoded;
         try { decoded = BlobTransactionCodec.Decode(bytes); }
@@ -137,9 +136,7 @@ public sealed class TxCommand : ICliCommand
 
     private async Task<int> BuildAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var err = parse.InvocationConfiguration.Error;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, err, json) = CommandIo.Of(parse);
         var file = parse.GetValue(_file)!;
         if (!file.Exists) throw new CliException($"file not found: {file.FullName}", ExitCodes.InvalidInput);
         var to = TxCli.ParseAddress(parse.GetValue(_to)!, "--to");

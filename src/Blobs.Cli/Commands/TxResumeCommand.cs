@@ -43,9 +43,7 @@ public sealed class TxResumeCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var err = parse.InvocationConfiguration.Error;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, err, json) = CommandIo.Of(parse);
         var reference = parse.GetValue(_ref);
         bool all = parse.GetValue(_all);
         if ((reference is null) == !all) throw new CliException("name one entry (REF) or pass --all", ExitCodes.InvalidInput);

@@ -32,9 +32,7 @@ public sealed class TxStatusCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var err = parse.InvocationConfiguration.Error;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, err, json) = CommandIo.Of(parse);
         var journal = JournalCli.Open(parse);
         var problems = new List<string>();
         var entries = parse.GetValue(_ref) is { } reference ? JournalCli.Resolve(journal, reference) : journal.List(problems);

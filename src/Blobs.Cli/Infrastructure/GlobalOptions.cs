@@ -22,7 +22,7 @@ public static class GlobalOptions
 
     static GlobalOptions() => Kzg.AcceptOnlyFromAmong("auto", "managed", "native");
 
-    /// <summary>Creates the KZG context the user asked for.</summary>
+    /// <summary>Creates the KZG context the user asked for (disposing it is safe: the shared default context ignores it).</summary>
     public static KzgContext CreateKzg(ParseResult parse) => parse.GetValue(Kzg) switch
     {
         "managed" => KzgBackends.CreateContext(KzgBackendKind.Managed),

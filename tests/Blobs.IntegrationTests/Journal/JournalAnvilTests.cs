@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Blobs.Cli;
 using Blobs.IntegrationTests.Transactions;
 using Blobs.Journal;
 using Blobs.Kzg;
 using Blobs.Rpc;
 using Blobs.Transactions;
+using Blobs.IntegrationTests.Cli;
 
 namespace Blobs.IntegrationTests.Journal;
 
@@ -18,26 +18,7 @@ public class JournalAnvilTests
 {
     private const string Burn = "0x000000000000000000000000000000000000dEaD";
 
-    private static async Task<(int Code, string Out, string Err)> Cli(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = await BlobCli.RunAsync(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
-
-    /// <summary>The built `blob` command (blob.dll with its runtimeconfig) for running as a child process.</summary>
-    private static string BlobDll()
-    {
-        var here = Path.Combine(AppContext.BaseDirectory, "blob.dll");
-        if (File.Exists(here) && File.Exists(Path.Combine(AppContext.BaseDirectory, "blob.runtimeconfig.json"))) return here;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Blobs.Cli", "bin", "Release", "net10.0", "blob.dll");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("blob.dll not found (build src/Blobs.Cli)");
-    }
+    private static Task<(int Code, string Out, string Err)> Cli(params string[] args) => CliProcess.InProcessAsync(args);
 
     private static async Task<ulong> NonceAsync(ExecutionClient client, Address who, string tag)
     {
@@ -68,7 +49,7 @@ public class JournalAnvilTests
 
             // 1. `blob send` as a child process, killed (SIGKILL) as soon as the journal says "submitted".
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { BlobDll(), "send", file, "--to", Burn, "--rpc-url", anvil.RpcUrl, "--journal", journalDir, "--timeout", "300" })
+            foreach (var a in new[] { CliProcess.BlobDll, "send", file, "--to", Burn, "--rpc-url", anvil.RpcUrl, "--journal", journalDir, "--timeout", "300" })
                 psi.ArgumentList.Add(a);
             psi.Environment["BLOB_PRIVATE_KEY"] = TxTools.DevKeyHex;
             using var child = Process.Start(psi)!;

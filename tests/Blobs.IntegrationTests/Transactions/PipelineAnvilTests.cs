@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Blobs.Cli;
 using Blobs.Codecs;
 using Blobs.Pipeline;
 using Blobs.Rpc;
 using Blobs.Sidecars;
 using Blobs.Transactions;
+using Blobs.IntegrationTests.Cli;
 
 namespace Blobs.IntegrationTests.Transactions;
 
@@ -79,13 +79,7 @@ public class PipelineAnvilTests
         Assert.Contains(missing.ToString(), e.Message);
     }
 
-    private static async Task<(int Code, string Out, string Err)> Cli(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = await BlobCli.RunAsync(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Cli(params string[] args) => CliProcess.InProcessAsync(args);
 
     [SkippableFact]
     public async Task Cli_send_then_fetch_by_transaction_hash_gives_the_file_back()

@@ -27,8 +27,8 @@ public sealed class CommitCommand : ICliCommand
         var blobs = KzgCommandSupport.ReadBlobs(paths);
         var kzg = KzgCommandSupport.Context(parse);
         var commitments = KzgCommandSupport.Map(blobs.Length, i => kzg.BlobToKzgCommitment(blobs[i]));
-        var output = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(GlobalOptions.Json))
+        var (output, _, json) = CommandIo.Of(parse);
+        if (json)
         {
             CliJson.Write(output, new JsonArray(paths.Select((path, i) => (JsonNode?)new JsonObject
             {

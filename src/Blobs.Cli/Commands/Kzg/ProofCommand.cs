@@ -37,8 +37,8 @@ public sealed class ProofCommand : ICliCommand
             var c = given ?? kzg.BlobToKzgCommitment(blobs[i]);
             return (Commitment: c, Proof: kzg.ComputeBlobKzgProof(blobs[i], c));
         });
-        var output = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(GlobalOptions.Json))
+        var (output, _, json) = CommandIo.Of(parse);
+        if (json)
         {
             CliJson.Write(output, new JsonArray(paths.Select((path, i) => (JsonNode?)new JsonObject
             {

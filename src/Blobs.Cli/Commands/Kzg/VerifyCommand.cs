@@ -33,8 +33,8 @@ public sealed class VerifyCommand : ICliCommand
         var blob = KzgCommandSupport.ReadBlobs([path])[0];
         var kzg = KzgCommandSupport.Context(parse);
         bool valid = kzg.VerifyBlobKzgProof(blob, commitment, proof);
-        var output = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(GlobalOptions.Json))
+        var (output, err, json) = CommandIo.Of(parse);
+        if (json)
         {
             CliJson.Write(output, new JsonObject
             {
@@ -48,7 +48,7 @@ public sealed class VerifyCommand : ICliCommand
         {
             output.WriteLine(valid ? "valid" : "invalid");
         }
-        if (!valid) parse.InvocationConfiguration.Error.WriteLine($"{path}: the proof does not verify against the commitment");
+        if (!valid) err.WriteLine($"{path}: the proof does not verify against the commitment");
         return valid ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

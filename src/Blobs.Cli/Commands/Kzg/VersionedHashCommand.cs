@@ -27,8 +27,8 @@ public sealed class VersionedHashCommand : ICliCommand
     {
         var commitments = hexes.Select((h, i) => KzgCommandSupport.ParseCommitment(h, hexes.Length == 1 ? "commitment" : $"commitment {i}")).ToArray();
         var hashes = commitments.Select(c => KzgContext.ToVersionedHash(c)).ToArray();
-        var output = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(GlobalOptions.Json))
+        var (output, _, json) = CommandIo.Of(parse);
+        if (json)
         {
             CliJson.Write(output, new JsonArray(commitments.Select((c, i) => (JsonNode?)new JsonObject
             {
