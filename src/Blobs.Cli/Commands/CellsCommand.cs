@@ -15,7 +15,7 @@ namespace Blobs.Cli.Commands;
 public sealed class CellsCommand : ICliCommand
 {
     private readonly Argument<FileInfo> _file = new("FILE") { Description = "The blob: 131072 raw bytes, or their 0x-hex text." };
-    private readonly Option<DirectoryInfo?> _cellsDir = new("--cells-dir") { Description = "Also write the 128 cells into this directory as cell-000.bin … cell-127.bin." };
+    private readonly Option<DirectoryInfo?> _cellsDir = new("--cells-dir") { HelpName = "DIR", Description = "Also write the 128 cells into this directory as cell-000.bin … cell-127.bin." };
 
     /// <inheritdoc />
     public Command Build()

@@ -20,9 +20,9 @@ namespace Blobs.Cli.Commands;
 public sealed class DecodeCommand : ICliCommand
 {
     private readonly Argument<FileInfo[]> _blobs = new("BLOB") { Description = "Blob files in order (131072 raw bytes, or 0x-hex text).", Arity = ArgumentArity.OneOrMore };
-    private readonly Option<FileInfo?> _out = new("--out") { Description = "Write the data to this file (default: standard output)." };
+    private readonly Option<FileInfo?> _out = new("--out", "-o") { HelpName = "FILE", Description = "Write the data to this file (default: standard output)." };
     private readonly Option<bool> _noDecompress = new("--no-decompress") { Description = "Output the payload as decoded, even when it starts with the compression header." };
-    private readonly Option<long> _maxDecompressed = new("--max-decompressed-bytes") { Description = "Refuse a compressed payload that declares or yields more than this many bytes.", DefaultValueFactory = _ => PayloadCompression.DefaultMaxDecompressedLength };
+    private readonly Option<long> _maxDecompressed = new("--max-decompressed-bytes") { HelpName = "BYTES", Description = "Refuse a compressed payload that declares or yields more than this many bytes.", DefaultValueFactory = _ => PayloadCompression.DefaultMaxDecompressedLength };
 
     /// <inheritdoc />
     public Command Build()

@@ -17,8 +17,8 @@ namespace Blobs.Cli.Commands;
 public sealed class DevnetCommand : ICliCommand
 {
     private readonly Option<string> _hardfork = new("--hardfork") { Description = "Hardfork: osaka (v1 cell-proof sidecars), prague or cancun (v0 blob-proof sidecars).", DefaultValueFactory = _ => "osaka" };
-    private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1 (default: a free one).", DefaultValueFactory = _ => 0 };
-    private readonly Option<int?> _blockTime = new("--block-time") { Description = "Mine a block every S seconds (default: one block per transaction, at once)." };
+    private readonly Option<int> _port = new("--port") { HelpName = "PORT", Description = "Port on 127.0.0.1 (default: a free one).", DefaultValueFactory = _ => 0 };
+    private readonly Option<int?> _blockTime = new("--block-time") { HelpName = "SECONDS", Description = "Mine a block every S seconds (default: one block per transaction, at once)." };
 
     /// <inheritdoc />
     public Command Build()

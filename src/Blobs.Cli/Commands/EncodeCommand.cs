@@ -22,9 +22,9 @@ public sealed class EncodeCommand : ICliCommand
 {
     private readonly Argument<FileInfo> _file = new("FILE") { Description = "The data to encode (any bytes)." };
     private readonly Option<string> _compress = new("--compress") { Description = "Compress first: none, brotli, zlib, zstd (a self-describing header goes in front; decode finds it).", DefaultValueFactory = _ => "none" };
-    private readonly Option<int?> _level = new("--level") { Description = "Compression level (brotli 0–11, default 11; zlib 0–9, default 9; zstd 1–22, default 19)." };
-    private readonly Option<DirectoryInfo> _out = new("--out") { Description = "Directory for blob-0.bin, blob-1.bin, … (created if missing).", DefaultValueFactory = _ => new DirectoryInfo(".") };
-    private readonly Option<int> _maxBlobs = new("--max-blobs") { Description = "Refuse data that needs more blobs than this (a transaction carries at most 6).", DefaultValueFactory = _ => 6 };
+    private readonly Option<int?> _level = new("--level") { HelpName = "N", Description = "Compression level (brotli 0–11, default 11; zlib 0–9, default 9; zstd 1–22, default 19)." };
+    private readonly Option<DirectoryInfo> _out = new("--out", "-o") { HelpName = "DIR", Description = "Directory for blob-0.bin, blob-1.bin, … (created if missing).", DefaultValueFactory = _ => new DirectoryInfo(".") };
+    private readonly Option<int> _maxBlobs = new("--max-blobs") { HelpName = "N", Description = "Refuse data that needs more blobs than this (a transaction carries at most 6).", DefaultValueFactory = _ => 6 };
 
     /// <inheritdoc />
     public Command Build()

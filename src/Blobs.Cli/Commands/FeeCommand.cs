@@ -23,22 +23,22 @@ public sealed class FeeCommand : ICliCommand
     private static readonly string[] ForkNames = ["cancun", "prague", "osaka", "bpo1", "bpo2"];
     private static readonly string[] ChainNames = ["mainnet", "sepolia", "hoodi"];
 
-    private readonly Option<string?> _rpcUrl = new("--rpc-url") { Description = "Execution node JSON-RPC URL; without it the command works offline." };
-    private readonly Option<string?> _blocks = new("--blocks") { Description = "Blocks to project (1–1000, default 10)." };
-    private readonly Option<string?> _within = new("--within") { Description = "Recommend a maxFeePerBlobGas valid for inclusion within this many blocks, even if all are full (1–1000, default 3)." };
+    private readonly Option<string?> _rpcUrl = new("--rpc-url") { HelpName = "URL", Description = "Execution JSON-RPC URL of the node to read the fee market from; without it the command works offline (--fork or --chain)." };
+    private readonly Option<string?> _blocks = new("--blocks") { HelpName = "N", Description = "Blocks to project (1–1000, default 10)." };
+    private readonly Option<string?> _within = new("--within") { HelpName = "N", Description = "Recommend a maxFeePerBlobGas valid for inclusion within this many blocks, even if all are full (1–1000, default 3)." };
     private readonly Option<string?> _fork = new("--fork") { Description = "Offline: the fork in force (cancun, prague, osaka, bpo1, bpo2)." };
     private readonly Option<string?> _chain = new("--chain") { Description = "Offline: a built-in chain schedule (mainnet, sepolia, hoodi); with --timestamp." };
-    private readonly Option<string?> _timestamp = new("--timestamp") { Description = "Offline: the head block's timestamp (unix seconds; default now with --chain, 0 with --fork)." };
-    private readonly Option<string?> _excess = new("--excess-blob-gas") { Description = "Offline: the head block's excessBlobGas (default 0)." };
-    private readonly Option<string?> _baseFee = new("--base-fee") { Description = "Offline: the head block's baseFeePerGas in wei, decimal or 0x-hex (default 1000000000; EIP-7918 compares against it)." };
-    private readonly Option<string?> _blobGasUsed = new("--blob-gas-used") { Description = "Offline: the head block's blobGasUsed, a multiple of 131072 (default 0)." };
+    private readonly Option<string?> _timestamp = new("--timestamp") { HelpName = "SECONDS", Description = "Offline: the head block's timestamp (unix seconds; default now with --chain, 0 with --fork)." };
+    private readonly Option<string?> _excess = new("--excess-blob-gas") { HelpName = "GAS", Description = "Offline: the head block's excessBlobGas (default 0)." };
+    private readonly Option<string?> _baseFee = new("--base-fee") { HelpName = "WEI", Description = "Offline: the head block's baseFeePerGas in wei, decimal or 0x-hex (default 1000000000; EIP-7918 compares against it)." };
+    private readonly Option<string?> _blobGasUsed = new("--blob-gas-used") { HelpName = "GAS", Description = "Offline: the head block's blobGasUsed, a multiple of 131072 (default 0)." };
 
     /// <inheritdoc />
     public Command Build()
     {
         _fork.CompletionSources.Add(ForkNames);
         _chain.CompletionSources.Add(ChainNames);
-        var fee = new Command("fee", "Blob fee market: schedule in force, current and next blob base fee, projection, recommended fees. "
+        var fee = new Command("fee", "Show the blob fee market: the schedule in force, the current and next blob base fee, a projection and recommended fees. "
             + "Online with --rpc-url, offline with --fork or --chain.");
         foreach (var o in StateOptions()) fee.Options.Add(o);
         fee.Options.Add(_blocks);
@@ -46,10 +46,10 @@ public sealed class FeeCommand : ICliCommand
         fee.SetAction((parse, ct) => Guard(() => RunFeeAsync(parse, ct)));
 
         var bytes = new Argument<string>("BYTES") { Description = "Payload length in bytes." };
-        var zeros = new Option<string?>("--zero-bytes") { Description = "How many of the payload bytes are zero (calldata prices them lower; default 0, right for compressed data)." };
-        var capacity = new Option<string?>("--capacity") { Description = $"Usable bytes per blob, 1–131072 (depends on the codec; default {BlobGasConstants.DefaultBlobCapacityBytes})." };
-        var tip = new Option<string?>("--priority-fee") { Description = "Priority fee in wei per gas (default: from recent blocks online, 0 offline)." };
-        var cost = new Command("cost", "Cost of a payload as blobs against calldata (EIP-7623), in gas and wei, and the break-even size.");
+        var zeros = new Option<string?>("--zero-bytes") { HelpName = "BYTES", Description = "How many of the payload bytes are zero (calldata prices them lower; default 0, right for compressed data)." };
+        var capacity = new Option<string?>("--capacity") { HelpName = "BYTES", Description = $"Usable bytes per blob, 1–131072 (depends on the codec; default {BlobGasConstants.DefaultBlobCapacityBytes})." };
+        var tip = new Option<string?>("--priority-fee") { HelpName = "WEI", Description = "Priority fee in wei per gas (default: from recent blocks online, 0 offline)." };
+        var cost = new Command("cost", "Compare the cost of a payload as blobs and as calldata (EIP-7623), in gas and wei, with the break-even size.");
         cost.Arguments.Add(bytes);
         foreach (var o in StateOptions()) cost.Options.Add(o);
         cost.Options.Add(zeros);

@@ -22,9 +22,9 @@ namespace Blobs.Cli.Commands;
 public sealed class FetchCommand : ICliCommand
 {
     private readonly Argument<string> _target = new("BLOCK|TXHASH") { Description = "A beacon block id (slot, head, finalized, 0x-root) or, with --rpc-url, a transaction hash." };
-    private readonly Option<string> _beaconUrl = new("--beacon-url") { Description = "Beacon API URL (anvil serves it on its RPC port).", Required = true };
-    private readonly Option<string?> _rpcUrl = new("--rpc-url") { Description = "Execution JSON-RPC URL, to look up a transaction hash (default: the beacon URL, as on anvil)." };
-    private readonly Option<FileInfo?> _out = new("--out", "-o") { Description = "Write the decoded payload (or, with --raw, the blobs back to back) to this file." };
+    private readonly Option<string> _beaconUrl = new("--beacon-url") { HelpName = "URL", Description = "Beacon API URL (anvil serves it on its RPC port).", Required = true };
+    private readonly Option<string?> _rpcUrl = new("--rpc-url") { HelpName = "URL", Description = "Execution JSON-RPC URL to look a transaction hash up (default: the beacon URL, as on anvil)." };
+    private readonly Option<FileInfo?> _out = new("--out", "-o") { HelpName = "FILE", Description = "Write the decoded payload (or, with --raw, the blobs back to back) to this file." };
     private readonly Option<bool> _raw = new("--raw") { Description = "Do not decode: --out receives the blobs themselves." };
 
     /// <inheritdoc />

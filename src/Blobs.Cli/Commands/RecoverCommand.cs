@@ -22,8 +22,8 @@ public sealed class RecoverCommand : ICliCommand
         Description = "A cell as INDEX=FILE (index 0–127; the file holds 2048 raw bytes or their 0x-hex text).",
         Arity = ArgumentArity.ZeroOrMore,
     };
-    private readonly Option<DirectoryInfo?> _dir = new("--dir") { Description = "Read every cell-NNN.bin / cell-NNN.hex file in this directory." };
-    private readonly Option<FileInfo?> _out = new("--out", "-o") { Description = "Write the recovered blob here (131072 raw bytes) instead of printing its hex." };
+    private readonly Option<DirectoryInfo?> _dir = new("--dir") { HelpName = "DIR", Description = "Read every cell-NNN.bin / cell-NNN.hex file in this directory." };
+    private readonly Option<FileInfo?> _out = new("--out", "-o") { HelpName = "FILE", Description = "Write the recovered blob here (131072 raw bytes) instead of printing its hex." };
 
     /// <inheritdoc />
     public Command Build()

@@ -33,13 +33,13 @@ public sealed class SendCommand : ICliCommand
     public const string DefaultTo = "0x000000000000000000000000000000000000dEaD";
 
     private readonly Argument<FileInfo> _file = new("FILE") { Description = "The batch to send (any bytes; packed into blobs by --codec)." };
-    private readonly Option<string?> _to = new("--to") { Description = $"Recipient address (default {DefaultTo}; the transaction carries no value)." };
-    private readonly Option<string?> _rpcUrl = new("--rpc-url") { Description = "Execution JSON-RPC URL of a devnet or testnet. Without it, a local anvil devnet is started for the run and stopped afterwards." };
-    private readonly Option<string?> _beaconUrl = new("--beacon-url") { Description = "Beacon API URL to fetch the blobs back from (default: the local devnet's; with --rpc-url none, and nothing is verified)." };
-    private readonly Option<string?> _chain = new("--chain") { Description = "With --rpc-url: the chain the node must be on (mainnet, sepolia, hoodi or a chain id); checked before anything is signed." };
+    private readonly Option<string?> _to = new("--to") { HelpName = "ADDRESS", Description = $"Recipient address (default {DefaultTo}; the transaction carries no value)." };
+    private readonly Option<string?> _rpcUrl = new("--rpc-url") { HelpName = "URL", Description = "Execution JSON-RPC URL of a devnet or testnet; without it, a local anvil devnet is started for the run and stopped afterwards." };
+    private readonly Option<string?> _beaconUrl = new("--beacon-url") { HelpName = "URL", Description = "Beacon API URL to fetch the blobs back from (default: the local devnet's; with --rpc-url none, and nothing is verified)." };
+    private readonly Option<string?> _chain = new("--chain") { HelpName = "CHAIN", Description = "With --rpc-url: the chain the node must be on (mainnet, sepolia, hoodi or a chain id); checked before anything is signed." };
     private readonly Option<string> _hardfork = new("--hardfork") { Description = "Hardfork of the local devnet: osaka (v1 cell proofs), prague or cancun (v0 blob proofs).", DefaultValueFactory = _ => "osaka" };
-    private readonly Option<int> _maxBlobs = new("--max-blobs") { Description = "The most blobs the file may take (1-6; a transaction carries at most 6 since Fusaka).", DefaultValueFactory = _ => BlobPipeline.MaxBlobsPerTransaction };
-    private readonly Option<int> _timeout = new("--timeout") { Description = "Seconds to wait for inclusion.", DefaultValueFactory = _ => 120 };
+    private readonly Option<int> _maxBlobs = new("--max-blobs") { HelpName = "N", Description = "The most blobs the file may take (1–6; a transaction carries at most 6 since Fusaka).", DefaultValueFactory = _ => BlobPipeline.MaxBlobsPerTransaction };
+    private readonly Option<int> _timeout = new("--timeout") { HelpName = "SECONDS", Description = "Seconds to wait for inclusion.", DefaultValueFactory = _ => 120 };
 
     /// <inheritdoc />
     public Command Build()

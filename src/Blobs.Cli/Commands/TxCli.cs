@@ -14,10 +14,10 @@ internal static class TxCli
 {
     public static readonly Option<string> CodecName = new("--codec") { Description = "Codec that packs the bytes into blobs: simple (alloy/cast), op (OP Stack v0), viem, raw (whole blobs).", DefaultValueFactory = _ => "simple" };
     public static readonly Option<string> Sidecar = new("--sidecar") { Description = "Sidecar form: auto (from the node's eth_config), v0 (blob proofs, EIP-4844) or v1 (cell proofs, EIP-7594).", DefaultValueFactory = _ => "auto" };
-    public static readonly Option<string?> MaxFeePerBlobGas = new("--max-fee-per-blob-gas") { Description = "Blob fee cap in wei (default 2 × the current blob base fee)." };
-    public static readonly Option<string?> PrivateKey = new("--private-key") { Description = "Signing key as hex (visible to other users of this machine: prefer BLOB_PRIVATE_KEY or --keystore)." };
-    public static readonly Option<FileInfo?> Keystore = new("--keystore") { Description = "Signing key from a Web3 Secret Storage (keystore) JSON file." };
-    public static readonly Option<FileInfo?> PasswordFile = new("--password-file") { Description = "File holding the keystore password (otherwise it is prompted for)." };
+    public static readonly Option<string?> MaxFeePerBlobGas = new("--max-fee-per-blob-gas") { HelpName = "WEI", Description = "Blob fee cap in wei (default 2 × the current blob base fee)." };
+    public static readonly Option<string?> PrivateKey = new("--private-key") { HelpName = "HEX", Description = "Signing key as hex (visible to other users of this machine: prefer BLOB_PRIVATE_KEY or --keystore)." };
+    public static readonly Option<FileInfo?> Keystore = new("--keystore") { HelpName = "FILE", Description = "Signing key from a Web3 Secret Storage (keystore) JSON file." };
+    public static readonly Option<FileInfo?> PasswordFile = new("--password-file") { HelpName = "FILE", Description = "File holding the keystore password (otherwise it is prompted for)." };
 
     static TxCli()
     {

@@ -23,18 +23,19 @@ namespace Blobs.Cli.Commands;
 public sealed class TxCommand : ICliCommand
 {
     private readonly Argument<string> _input = new("HEX|FILE") { Description = "The transaction as 0x-hex, or a file holding its hex or raw bytes." };
-    private readonly Option<ulong?> _chainId = new("--chain-id") { Description = "decode: the chain id the transaction must carry; build: the chain id (required without --rpc-url)." };
-    private readonly Option<int> _maxBlobs = new("--max-blobs") { Description = "The per-transaction blob cap to validate against (6 since Fusaka).", DefaultValueFactory = _ => 6 };
+    private readonly Option<ulong?> _expectedChainId = new("--chain-id") { HelpName = "ID", Description = "The chain id the transaction must carry (checked like a node of that chain would)." };
+    private readonly Option<int> _maxBlobs = new("--max-blobs") { HelpName = "N", Description = "The per-transaction blob cap to validate against (6 since Fusaka).", DefaultValueFactory = _ => 6 };
     private readonly Option<bool> _noBlobs = new("--no-blobs") { Description = "In --json, give the blob count instead of the blobs' hex." };
 
     private readonly Argument<FileInfo> _file = new("FILE") { Description = "The batch to put into blobs (encoded by --codec)." };
-    private readonly Option<string> _to = new("--to") { Description = "Recipient address.", Required = true };
-    private readonly Option<string?> _rpcUrl = new("--rpc-url") { Description = "Read chain id, nonce, fees, gas and the sidecar form from this node (nothing is sent)." };
-    private readonly Option<ulong?> _nonce = new("--nonce") { Description = "Nonce (required without --rpc-url)." };
-    private readonly Option<ulong?> _gasLimit = new("--gas-limit") { Description = "Gas limit (default eth_estimateGas, or the intrinsic gas offline)." };
-    private readonly Option<string?> _maxFee = new("--max-fee-per-gas") { Description = "Fee cap in wei (default 2 × base fee + tip; required without --rpc-url)." };
-    private readonly Option<string?> _tip = new("--max-priority-fee-per-gas") { Description = "Tip in wei (default eth_maxPriorityFeePerGas or 1 gwei)." };
-    private readonly Option<FileInfo?> _out = new("--out", "-o") { Description = "Write the signed network form (0x-hex) to this file instead of stdout." };
+    private readonly Option<string> _to = new("--to") { HelpName = "ADDRESS", Description = "Recipient address.", Required = true };
+    private readonly Option<string?> _rpcUrl = new("--rpc-url") { HelpName = "URL", Description = "Execution JSON-RPC URL: read chain id, nonce, fees, gas and the sidecar form from this node (nothing is sent)." };
+    private readonly Option<ulong?> _chainId = new("--chain-id") { HelpName = "ID", Description = "The chain id (required without --rpc-url; with it, the node's must match)." };
+    private readonly Option<ulong?> _nonce = new("--nonce") { HelpName = "N", Description = "Nonce (required without --rpc-url)." };
+    private readonly Option<ulong?> _gasLimit = new("--gas-limit") { HelpName = "GAS", Description = "Gas limit (default eth_estimateGas, or the intrinsic gas offline)." };
+    private readonly Option<string?> _maxFee = new("--max-fee-per-gas") { HelpName = "WEI", Description = "Fee cap in wei (default 2 × base fee + tip; required without --rpc-url)." };
+    private readonly Option<string?> _tip = new("--max-priority-fee-per-gas") { HelpName = "WEI", Description = "Tip in wei (default eth_maxPriorityFeePerGas or 1 gwei)." };
+    private readonly Option<FileInfo?> _out = new("--out", "-o") { HelpName = "FILE", Description = "Write the signed network form (0x-hex) to this file instead of stdout." };
 
     /// <inheritdoc />
     public Command Build()
@@ -44,7 +45,7 @@ public sealed class TxCommand : ICliCommand
         var decode = new Command("decode", "Decode a type-3 transaction (payload, network form v0 or v1), show its fields and sidecar, and validate it as a node would. "
             + "Exit 0 valid, 1 invalid, 2 not a transaction.");
         decode.Arguments.Add(_input);
-        decode.Options.Add(_chainId);
+        decode.Options.Add(_expectedChainId);
         decode.Options.Add(_maxBlobs);
         decode.Options.Add(_noBlobs);
         decode.SetAction((parse, ct) => Task.FromResult(Decode(parse)));
@@ -79,7 +80,7 @@ public sealed class TxCommand : ICliCommand
         int maxBlobs = parse.GetValue(_maxBlobs);
         if (maxBlobs < 1) throw new CliException($"--max-blobs {maxBlobs}: must be at least 1", ExitCodes.InvalidInput);
         var kzg = TxCli.TryKzg(parse, out var kzgProblem);
-        var rules = new ValidationRules { ChainId = parse.GetValue(_chainId), MaxBlobsPerTransaction = maxBlobs };
+        var rules = new ValidationRules { ChainId = parse.GetValue(_expectedChainId), MaxBlobsPerTransaction = maxBlobs };
         var result = BlobTransactionValidator.Validate(decoded.Transaction, decoded.Sidecar, kzg, rules);
         if (kzg is null && decoded.Sidecar is not null && kzgProblem is not null)
             result = result with { Unchecked = [.. result.Unchecked.Select(u => u.Replace("(no KZG backend)", $"({kzgProblem})"))] };

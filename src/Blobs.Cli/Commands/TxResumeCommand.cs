@@ -18,10 +18,10 @@ public sealed class TxResumeCommand
 {
     private readonly Argument<string?> _ref = new("REF") { Description = "The entry: its id, content hash or a transaction hash (prefix of 6+ hex digits).", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<bool> _all = new("--all") { Description = "Every entry of the node's chain that is not included or dropped." };
-    private readonly Option<string> _rpcUrl = new("--rpc-url") { Description = "The node to send to (its chain must be the entry's).", Required = true };
+    private readonly Option<string> _rpcUrl = new("--rpc-url") { HelpName = "URL", Description = "Execution JSON-RPC URL of the node to send to (on the entry's chain).", Required = true };
     private readonly Option<bool> _bump = new("--bump") { Description = "Replace with every fee doubled (tip, fee cap, blob fee cap) instead of re-broadcasting; needs the key." };
-    private readonly Option<int> _stuckAfter = new("--stuck-after") { Description = "Replace with doubled fees when the latest attempt has waited at least this many seconds and the key is given (0: never; without the key it is re-broadcast).", DefaultValueFactory = _ => 300 };
-    private readonly Option<int> _wait = new("--wait") { Description = "Seconds to wait for inclusion afterwards (0: do not wait).", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _stuckAfter = new("--stuck-after") { HelpName = "SECONDS", Description = "Replace with doubled fees when the latest attempt has waited at least this many seconds and the key is given (0: never; without the key it is re-broadcast).", DefaultValueFactory = _ => 300 };
+    private readonly Option<int> _wait = new("--wait") { HelpName = "SECONDS", Description = "Seconds to wait for inclusion afterwards (0: do not wait).", DefaultValueFactory = _ => 0 };
 
     /// <summary>Builds <c>tx resume</c>.</summary>
     public Command Build()

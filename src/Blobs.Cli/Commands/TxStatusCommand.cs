@@ -17,7 +17,7 @@ namespace Blobs.Cli.Commands;
 public sealed class TxStatusCommand
 {
     private readonly Argument<string?> _ref = new("REF") { Description = "Only this entry: its id, content hash or a transaction hash (prefix of 6+ hex digits).", Arity = ArgumentArity.ZeroOrOne };
-    private readonly Option<string?> _rpcUrl = new("--rpc-url") { Description = "Ask this node where each entry of its chain stands (and record it)." };
+    private readonly Option<string?> _rpcUrl = new("--rpc-url") { HelpName = "URL", Description = "Execution JSON-RPC URL: ask this node where each entry of its chain stands (and record what it says)." };
 
     /// <summary>Builds <c>tx status</c>.</summary>
     public Command Build()
@@ -124,6 +124,7 @@ internal static class JournalCli
 {
     public static readonly Option<string?> JournalDir = new("--journal")
     {
+        HelpName = "DIR",
         Description = "The send journal's folder (default: $BLOBS_JOURNAL, else $XDG_STATE_HOME/blobs, else ~/.local/state/blobs).",
     };
 

@@ -7,7 +7,7 @@ namespace Blobs.Cli.Infrastructure;
 public static class GlobalOptions
 {
     /// <summary>--json: machine-readable output.</summary>
-    public static readonly Option<bool> Json = new("--json") { Description = "Print machine-readable JSON instead of text.", Recursive = true };
+    public static readonly Option<bool> Json = new("--json") { Description = "Print one JSON value on stdout instead of text (amounts in wei as decimal strings).", Recursive = true };
 
     /// <summary>--verbose: stack traces on errors.</summary>
     public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Show the full error with its stack trace.", Recursive = true };

@@ -48,6 +48,10 @@ public class HelpTests
         Assert.DoesNotContain("\u001b", output);
         var description = output.Split("Usage:")[0].Replace("Description:", "").Trim();
         Assert.True(description.Length >= 20, $"'{command}' has a thin description: '{description}'");
+        Assert.True(char.IsUpper(description[0]), $"'{command}': the description should start with a capital: '{description}'");
+        // Every option value has a named placeholder (<URL>, <WEI>, <FILE>, …) or its list of choices, never the option's own name.
+        var unnamed = System.Text.RegularExpressions.Regex.Matches(output, @"--[a-z-]+ <[a-z][a-z-]*>").Select(m => m.Value).ToArray();
+        Assert.True(unnamed.Length == 0, $"'{command}': options without a placeholder name: {string.Join(", ", unnamed)}");
     }
 
     [Fact]

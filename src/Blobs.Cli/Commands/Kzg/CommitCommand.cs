@@ -16,7 +16,7 @@ public sealed class CommitCommand : ICliCommand
     public Command Build()
     {
         var files = KzgCommandSupport.FilesArgument("Blob files: 131072 raw bytes or their 0x-hex text.");
-        var command = new Command("commit", "KZG commitment of each blob (blob_to_kzg_commitment).");
+        var command = new Command("commit", "Compute the KZG commitment of each blob (blob_to_kzg_commitment).");
         command.Arguments.Add(files);
         command.SetAction(parse => Run(parse, parse.GetValue(files)!));
         return command;

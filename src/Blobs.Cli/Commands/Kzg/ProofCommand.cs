@@ -17,8 +17,8 @@ public sealed class ProofCommand : ICliCommand
     public Command Build()
     {
         var files = KzgCommandSupport.FilesArgument("Blob files: 131072 raw bytes or their 0x-hex text.");
-        var commitment = new Option<string?>("--commitment") { Description = "The blob's commitment (48-byte hex); computed when omitted. Only with one FILE." };
-        var command = new Command("proof", "KZG blob proof of each blob (compute_blob_kzg_proof).");
+        var commitment = new Option<string?>("--commitment") { HelpName = "HEX", Description = "The blob's commitment (48-byte hex); computed when omitted. Only with one FILE." };
+        var command = new Command("proof", "Compute the KZG blob proof of each blob (compute_blob_kzg_proof).");
         command.Arguments.Add(files);
         command.Options.Add(commitment);
         command.SetAction(parse => Run(parse, parse.GetValue(files)!, parse.GetValue(commitment)));

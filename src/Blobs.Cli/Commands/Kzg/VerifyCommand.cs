@@ -16,8 +16,8 @@ public sealed class VerifyCommand : ICliCommand
     public Command Build()
     {
         var file = new Argument<string>("FILE") { Description = "Blob file: 131072 raw bytes or their 0x-hex text." };
-        var commitment = new Option<string>("--commitment") { Description = "The blob's KZG commitment (48-byte hex).", Required = true };
-        var proof = new Option<string>("--proof") { Description = "The blob proof (48-byte hex).", Required = true };
+        var commitment = new Option<string>("--commitment") { HelpName = "HEX", Description = "The blob's KZG commitment (48-byte hex).", Required = true };
+        var proof = new Option<string>("--proof") { HelpName = "HEX", Description = "The blob proof (48-byte hex).", Required = true };
         var command = new Command("verify", "Verify a blob proof against a commitment (verify_blob_kzg_proof); exit 1 when it does not verify.");
         command.Arguments.Add(file);
         command.Options.Add(commitment);

@@ -17,7 +17,7 @@ public sealed class VersionedHashCommand : ICliCommand
     public Command Build()
     {
         var commitments = new Argument<string[]>("HEX") { Description = "KZG commitments, 48-byte hex each.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("versioned-hash", "Versioned hash of KZG commitments (kzg_to_versioned_hash).");
+        var command = new Command("versioned-hash", "Compute the versioned hash of each KZG commitment (kzg_to_versioned_hash).");
         command.Arguments.Add(commitments);
         command.SetAction(parse => Run(parse, parse.GetValue(commitments)!));
         return command;
