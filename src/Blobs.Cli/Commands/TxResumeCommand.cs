@@ -11,8 +11,8 @@ namespace Blobs.Cli.Commands;
 /// are not included: re-broadcasts the latest signed bytes (same nonce), or — with --bump, or when the latest attempt
 /// is older than --stuck-after — signs a replacement with every fee doubled (needs the key), journals it and sends it.
 /// Included entries are reported, dropped ones (nonce taken by another transaction) are never sent again.
-/// Exit 0 when every entry named is sent or included, 1 otherwise. JSON: an array of {id, action, txHash, nonce,
-/// status, blockNumber, notes}.
+/// Exit 0 when every entry named is sent or included, 1 otherwise. JSON: an array of {id, action (included, rebroadcast,
+/// replaced, dropped or failed), txHash, nonce, status, blockNumber, notes, error}.
 /// </summary>
 public sealed class TxResumeCommand
 {
@@ -91,7 +91,7 @@ public sealed class TxResumeCommand
             CliJson.Write(output, new JsonArray(results.Select(r => (JsonNode)new JsonObject
             {
                 ["id"] = r.Entry.Id,
-                ["action"] = r.Outcome is null ? "failed" : r.Outcome.Action.ToString().ToLowerInvariant(),
+                ["action"] = ActionName(r.Outcome?.Action),
                 ["txHash"] = r.Outcome?.Hash?.ToString(),
                 ["nonce"] = r.Entry.Nonce,
                 ["status"] = JournalEntry.Name(r.Outcome?.Entry.Status ?? r.Entry.Status),
@@ -119,4 +119,14 @@ public sealed class TxResumeCommand
         }
         return results.All(r => r.Outcome is { Action: not ResumeAction.Dropped }) ? ExitCodes.Ok : ExitCodes.Failed;
     }
+
+    /// <summary>The action in --json: included (nothing to send), rebroadcast, replaced, dropped (never sent again), or failed.</summary>
+    private static string ActionName(ResumeAction? action) => action switch
+    {
+        ResumeAction.AlreadyIncluded => "included",
+        ResumeAction.Rebroadcast => "rebroadcast",
+        ResumeAction.Replaced => "replaced",
+        ResumeAction.Dropped => "dropped",
+        _ => "failed",
+    };
 }

@@ -105,7 +105,7 @@ public sealed class TxStatusCommand
             output.WriteLine($"entry {e.Id}  {JournalEntry.Name(e.Status)}  chain {e.ChainId}  nonce {e.Nonce}  from {e.Sender}");
             output.WriteLine($"  batch    {e.ContentHash} ({e.Bytes} bytes, {e.Blobs} blob(s){(e.Codec is null ? "" : ", " + e.Codec + " codec")}), created {e.CreatedAt:u}");
             foreach (var a in e.Attempts)
-                output.WriteLine($"  tx       {a.TxHash}  {JournalEntry.Name(a.Status)}  v{(int)a.Form}  tip {a.MaxPriorityFeePerGas}  fee cap {a.MaxFeePerGas}  blob fee cap {a.MaxFeePerBlobGas}"
+                output.WriteLine($"  tx       {a.TxHash}  {JournalEntry.Name(a.Status)}  v{(int)a.Form}  tip {Units.WeiExact(a.MaxPriorityFeePerGas)}  fee cap {Units.WeiExact(a.MaxFeePerGas)}  blob fee cap {Units.WeiExact(a.MaxFeePerBlobGas)}"
                     + (a.Error is null ? "" : $"  last error: {a.Error}"));
             output.WriteLine($"  on chain {onChain}");
         }
