@@ -132,26 +132,4 @@ internal static class TxCli
         err.WriteLine();
         return sb.ToString();
     }
-
-    /// <summary>Reads 0x-hex from the argument itself or from a file holding hex or raw bytes.</summary>
-    public static byte[] HexOrFile(string input, string what)
-    {
-        if (File.Exists(input))
-        {
-            var raw = File.ReadAllBytes(input);
-            var text = Encoding.ASCII.GetString(raw).Trim();
-            if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || (text.Length > 0 && text.All(Uri.IsHexDigit)))
-            {
-                try { return Hex.Decode(text, what); }
-                catch (KzgInputException e) { throw new CliException($"{input}: {e.Message}", ExitCodes.InvalidInput, e); }
-            }
-            return raw;
-        }
-        if (input.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-        {
-            try { return Hex.Decode(input, what); }
-            catch (KzgInputException e) { throw new CliException(e.Message, ExitCodes.InvalidInput, e); }
-        }
-        throw new CliException($"'{(input.Length > 40 ? input[..40] + "…" : input)}' is neither a file nor 0x-hex", ExitCodes.InvalidInput);
-    }
 }

@@ -72,7 +72,7 @@ public sealed class TxCommand : ICliCommand
     private int Decode(ParseResult parse)
     {
         var (output, _, json) = CommandIo.Of(parse);
-        var bytes = TxCli.HexOrFile(parse.GetValue(_input)!, "transaction");
+        var bytes = InputFiles.ReadHexOrFile(parse.GetValue(_input)!, "transaction");
         DecodedTransaction decoded;
         try { decoded = BlobTransactionCodec.Decode(bytes); }
         catch (TransactionDecodingException e) { throw new CliException(e.Message, ExitCodes.InvalidInput, e); }
