@@ -279,7 +279,7 @@ public static class FuzzTargets
             return;
         }
         using var http = Client(status, body);
-        using var source = new FeeDataSource("http://127.0.0.1:1/", http, TimeSpan.FromSeconds(10));
+        using var source = new FeeDataSource("http://127.0.0.1:1/", http, TimeSpan.FromSeconds(10), FastRetry());
         try
         {
             switch (selector % 6)

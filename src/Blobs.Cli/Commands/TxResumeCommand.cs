@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Journal;
@@ -12,17 +11,17 @@ namespace Blobs.Cli.Commands;
 /// are not included: re-broadcasts the latest signed bytes (same nonce), or — with --bump, or when the latest attempt
 /// is older than --stuck-after — signs a replacement with every fee doubled (needs the key), journals it and sends it.
 /// Included entries are reported, dropped ones (nonce taken by another transaction) are never sent again.
-/// Exit 0 when every entry named is sent or included, 1 otherwise. JSON: an array of {id, action, txHash, nonce,
-/// status, blockNumber, notes}.
+/// Exit 0 when every entry named is sent or included, 1 otherwise. JSON: an array of {id, action (included, rebroadcast,
+/// replaced, dropped or failed), txHash, nonce, status, blockNumber, notes, error}.
 /// </summary>
 public sealed class TxResumeCommand
 {
     private readonly Argument<string?> _ref = new("REF") { Description = "The entry: its id, content hash or a transaction hash (prefix of 6+ hex digits).", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<bool> _all = new("--all") { Description = "Every entry of the node's chain that is not included or dropped." };
-    private readonly Option<string> _rpcUrl = new("--rpc-url") { Description = "The node to send to (its chain must be the entry's).", Required = true };
+    private readonly Option<string> _rpcUrl = new("--rpc-url") { HelpName = "URL", Description = "Execution JSON-RPC URL of the node to send to (on the entry's chain).", Required = true };
     private readonly Option<bool> _bump = new("--bump") { Description = "Replace with every fee doubled (tip, fee cap, blob fee cap) instead of re-broadcasting; needs the key." };
-    private readonly Option<int> _stuckAfter = new("--stuck-after") { Description = "Replace with doubled fees when the latest attempt has waited at least this many seconds and the key is given (0: never; without the key it is re-broadcast).", DefaultValueFactory = _ => 300 };
-    private readonly Option<int> _wait = new("--wait") { Description = "Seconds to wait for inclusion afterwards (0: do not wait).", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _stuckAfter = new("--stuck-after") { HelpName = "SECONDS", Description = "Replace with doubled fees when the latest attempt has waited at least this many seconds and the key is given (0: never; without the key it is re-broadcast).", DefaultValueFactory = _ => 300 };
+    private readonly Option<int> _wait = new("--wait") { HelpName = "SECONDS", Description = "Seconds to wait for inclusion afterwards (0: do not wait).", DefaultValueFactory = _ => 0 };
 
     /// <summary>Builds <c>tx resume</c>.</summary>
     public Command Build()
@@ -44,9 +43,7 @@ public sealed class TxResumeCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var err = parse.InvocationConfiguration.Error;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, err, json) = CommandIo.Of(parse);
         var reference = parse.GetValue(_ref);
         bool all = parse.GetValue(_all);
         if ((reference is null) == !all) throw new CliException("name one entry (REF) or pass --all", ExitCodes.InvalidInput);
@@ -54,7 +51,7 @@ public sealed class TxResumeCommand
         if (stuck < 0 || wait < 0) throw new CliException("--stuck-after and --wait take a number of seconds (0 or more)", ExitCodes.InvalidInput);
         var journal = JournalCli.Open(parse);
         var key = TxCli.TryKey(parse, err);
-        using var client = TxCli.Guard(() => new ExecutionClient(parse.GetValue(_rpcUrl)!));
+        using var client = new ExecutionClient(parse.GetValue(_rpcUrl)!);
         var submitter = new JournaledSubmitter(journal, client, null);
         var options = new ResumeOptions
         {
@@ -91,17 +88,17 @@ public sealed class TxResumeCommand
 
         if (json)
         {
-            output.WriteLine(new JsonArray(results.Select(r => (JsonNode)new JsonObject
+            CliJson.Write(output, new JsonArray(results.Select(r => (JsonNode)new JsonObject
             {
                 ["id"] = r.Entry.Id,
-                ["action"] = r.Outcome is null ? "failed" : r.Outcome.Action.ToString().ToLowerInvariant(),
+                ["action"] = ActionName(r.Outcome?.Action),
                 ["txHash"] = r.Outcome?.Hash?.ToString(),
                 ["nonce"] = r.Entry.Nonce,
                 ["status"] = JournalEntry.Name(r.Outcome?.Entry.Status ?? r.Entry.Status),
                 ["blockNumber"] = r.Outcome?.Receipt?.BlockNumber ?? r.Outcome?.Entry.BlockNumber,
-                ["notes"] = new JsonArray((r.Outcome?.Notes ?? []).Select(n => (JsonNode)JsonValue.Create(n)!).ToArray()),
+                ["notes"] = CliJson.Strings(r.Outcome?.Notes ?? []),
                 ["error"] = r.Error,
-            }).ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }).ToArray()));
         }
         else
         {
@@ -122,4 +119,14 @@ public sealed class TxResumeCommand
         }
         return results.All(r => r.Outcome is { Action: not ResumeAction.Dropped }) ? ExitCodes.Ok : ExitCodes.Failed;
     }
+
+    /// <summary>The action in --json: included (nothing to send), rebroadcast, replaced, dropped (never sent again), or failed.</summary>
+    private static string ActionName(ResumeAction? action) => action switch
+    {
+        ResumeAction.AlreadyIncluded => "included",
+        ResumeAction.Rebroadcast => "rebroadcast",
+        ResumeAction.Replaced => "replaced",
+        ResumeAction.Dropped => "dropped",
+        _ => "failed",
+    };
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Journal;
@@ -18,7 +17,7 @@ namespace Blobs.Cli.Commands;
 public sealed class TxStatusCommand
 {
     private readonly Argument<string?> _ref = new("REF") { Description = "Only this entry: its id, content hash or a transaction hash (prefix of 6+ hex digits).", Arity = ArgumentArity.ZeroOrOne };
-    private readonly Option<string?> _rpcUrl = new("--rpc-url") { Description = "Ask this node where each entry of its chain stands (and record it)." };
+    private readonly Option<string?> _rpcUrl = new("--rpc-url") { HelpName = "URL", Description = "Execution JSON-RPC URL: ask this node where each entry of its chain stands (and record what it says)." };
 
     /// <summary>Builds <c>tx status</c>.</summary>
     public Command Build()
@@ -33,9 +32,7 @@ public sealed class TxStatusCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var err = parse.InvocationConfiguration.Error;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, err, json) = CommandIo.Of(parse);
         var journal = JournalCli.Open(parse);
         var problems = new List<string>();
         var entries = parse.GetValue(_ref) is { } reference ? JournalCli.Resolve(journal, reference) : journal.List(problems);
@@ -47,7 +44,7 @@ public sealed class TxStatusCommand
             rows.AddRange(entries.Select(e => (e, "(not asked: no --rpc-url)")));
         else
         {
-            using var client = TxCli.Guard(() => new ExecutionClient(rpcUrl));
+            using var client = new ExecutionClient(rpcUrl);
             var submitter = new JournaledSubmitter(journal, client, null);
             try
             {
@@ -89,13 +86,13 @@ public sealed class TxStatusCommand
                     ["txHash"] = a.TxHash.ToString(),
                     ["status"] = JournalEntry.Name(a.Status),
                     ["form"] = a.Form == Sidecars.SidecarVersion.V1 ? "v1" : "v0",
-                    ["maxPriorityFeePerGas"] = a.MaxPriorityFeePerGas.ToString(),
-                    ["maxFeePerGas"] = a.MaxFeePerGas.ToString(),
-                    ["maxFeePerBlobGas"] = a.MaxFeePerBlobGas.ToString(),
+                    ["maxPriorityFeePerGas"] = CliJson.Wei(a.MaxPriorityFeePerGas),
+                    ["maxFeePerGas"] = CliJson.Wei(a.MaxFeePerGas),
+                    ["maxFeePerBlobGas"] = CliJson.Wei(a.MaxFeePerBlobGas),
                     ["error"] = a.Error,
                 }).ToArray()),
             }).ToArray());
-            output.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            CliJson.Write(output, array);
             return ExitCodes.Ok;
         }
         if (rows.Count == 0)
@@ -108,7 +105,7 @@ public sealed class TxStatusCommand
             output.WriteLine($"entry {e.Id}  {JournalEntry.Name(e.Status)}  chain {e.ChainId}  nonce {e.Nonce}  from {e.Sender}");
             output.WriteLine($"  batch    {e.ContentHash} ({e.Bytes} bytes, {e.Blobs} blob(s){(e.Codec is null ? "" : ", " + e.Codec + " codec")}), created {e.CreatedAt:u}");
             foreach (var a in e.Attempts)
-                output.WriteLine($"  tx       {a.TxHash}  {JournalEntry.Name(a.Status)}  v{(int)a.Form}  tip {a.MaxPriorityFeePerGas}  fee cap {a.MaxFeePerGas}  blob fee cap {a.MaxFeePerBlobGas}"
+                output.WriteLine($"  tx       {a.TxHash}  {JournalEntry.Name(a.Status)}  v{(int)a.Form}  tip {Units.WeiExact(a.MaxPriorityFeePerGas)}  fee cap {Units.WeiExact(a.MaxFeePerGas)}  blob fee cap {Units.WeiExact(a.MaxFeePerBlobGas)}"
                     + (a.Error is null ? "" : $"  last error: {a.Error}"));
             output.WriteLine($"  on chain {onChain}");
         }
@@ -127,6 +124,7 @@ internal static class JournalCli
 {
     public static readonly Option<string?> JournalDir = new("--journal")
     {
+        HelpName = "DIR",
         Description = "The send journal's folder (default: $BLOBS_JOURNAL, else $XDG_STATE_HOME/blobs, else ~/.local/state/blobs).",
     };
 

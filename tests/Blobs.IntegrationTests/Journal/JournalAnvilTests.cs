@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Blobs.Cli;
 using Blobs.IntegrationTests.Transactions;
 using Blobs.Journal;
 using Blobs.Kzg;
 using Blobs.Rpc;
 using Blobs.Transactions;
+using Blobs.IntegrationTests.Cli;
 
 namespace Blobs.IntegrationTests.Journal;
 
@@ -18,26 +18,7 @@ public class JournalAnvilTests
 {
     private const string Burn = "0x000000000000000000000000000000000000dEaD";
 
-    private static async Task<(int Code, string Out, string Err)> Cli(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = await BlobCli.RunAsync(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
-
-    /// <summary>The built `blob` command (blob.dll with its runtimeconfig) for running as a child process.</summary>
-    private static string BlobDll()
-    {
-        var here = Path.Combine(AppContext.BaseDirectory, "blob.dll");
-        if (File.Exists(here) && File.Exists(Path.Combine(AppContext.BaseDirectory, "blob.runtimeconfig.json"))) return here;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Blobs.Cli", "bin", "Release", "net10.0", "blob.dll");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("blob.dll not found (build src/Blobs.Cli)");
-    }
+    private static Task<(int Code, string Out, string Err)> Cli(params string[] args) => CliProcess.InProcessAsync(args);
 
     private static async Task<ulong> NonceAsync(ExecutionClient client, Address who, string tag)
     {
@@ -68,7 +49,7 @@ public class JournalAnvilTests
 
             // 1. `blob send` as a child process, killed (SIGKILL) as soon as the journal says "submitted".
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { BlobDll(), "send", file, "--to", Burn, "--rpc-url", anvil.RpcUrl, "--journal", journalDir, "--timeout", "300" })
+            foreach (var a in new[] { CliProcess.BlobDll, "send", file, "--to", Burn, "--rpc-url", anvil.RpcUrl, "--journal", journalDir, "--timeout", "300" })
                 psi.ArgumentList.Add(a);
             psi.Environment["BLOB_PRIVATE_KEY"] = TxTools.DevKeyHex;
             using var child = Process.Start(psi)!;
@@ -94,7 +75,7 @@ public class JournalAnvilTests
             // 2. `blob tx status` finds it, pending in the node's pool, nonce as journaled.
             var (code, output, err) = await Cli("tx", "status", "--journal", journalDir, "--rpc-url", anvil.RpcUrl, "--json");
             Assert.True(code == 0, err);
-            var status = JsonDocument.Parse(output).RootElement[0];
+            var status = Blobs.Cli.Tests.JsonConvention.Parse(output)[0];
             Assert.Equal(seen.Id, status.GetProperty("id").GetString());
             Assert.Equal("submitted", status.GetProperty("status").GetString());
             Assert.StartsWith("pending", status.GetProperty("onChain").GetString());
@@ -103,7 +84,7 @@ public class JournalAnvilTests
             // 3. `blob tx resume` re-broadcasts the same bytes (the node already has them).
             (code, output, err) = await Cli("tx", "resume", seen.Id[..8], "--journal", journalDir, "--rpc-url", anvil.RpcUrl, "--json");
             Assert.True(code == 0, output + err);
-            var resumed = JsonDocument.Parse(output).RootElement[0];
+            var resumed = Blobs.Cli.Tests.JsonConvention.Parse(output)[0];
             Assert.Equal("rebroadcast", resumed.GetProperty("action").GetString());
             Assert.Equal(seen.Latest.TxHash.ToString(), resumed.GetProperty("txHash").GetString());
 
@@ -111,7 +92,7 @@ public class JournalAnvilTests
             await anvil.MineAsync();
             (code, output, err) = await Cli("tx", "status", "--journal", journalDir, "--rpc-url", anvil.RpcUrl, "--json");
             Assert.True(code == 0, err);
-            status = JsonDocument.Parse(output).RootElement[0];
+            status = Blobs.Cli.Tests.JsonConvention.Parse(output)[0];
             Assert.Equal("included", status.GetProperty("status").GetString());
             Assert.Equal(seen.Latest.TxHash.ToString(), status.GetProperty("includedTx").GetString());
             var receipt = (await client.ReceiptAsync(seen.Latest.TxHash))!;
@@ -123,7 +104,7 @@ public class JournalAnvilTests
             // 5. Sending the same file again does not sign a second transaction: the entry is resumed (already included).
             (code, output, err) = await Cli("send", file, "--to", Burn, "--rpc-url", anvil.RpcUrl, "--journal", journalDir, "--private-key", TxTools.DevKeyHex, "--json");
             Assert.True(code == 0, err);
-            var again = JsonDocument.Parse(output).RootElement;
+            var again = Blobs.Cli.Tests.JsonConvention.Parse(output);
             Assert.Equal(seen.Latest.TxHash.ToString(), again.GetProperty("txHash").GetString());
             Assert.Contains(again.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("already in the journal"));
             await anvil.MineAsync();
@@ -167,7 +148,7 @@ public class JournalAnvilTests
             (code, output, err) = await Cli("tx", "resume", entry.Id, "--bump", "--journal", journalDir, "--rpc-url", anvil.RpcUrl,
                 "--private-key", TxTools.DevKeyHex, "--json");
             Assert.True(code == 0, output + err);
-            var replaced = JsonDocument.Parse(output).RootElement[0];
+            var replaced = Blobs.Cli.Tests.JsonConvention.Parse(output)[0];
             Assert.Equal("replaced", replaced.GetProperty("action").GetString());
             entry = OnlyEntry(journalDir);
             Assert.Equal(2, entry.Attempts.Count);
@@ -180,7 +161,7 @@ public class JournalAnvilTests
             await anvil.MineAsync();
             (code, output, err) = await Cli("tx", "status", "--journal", journalDir, "--rpc-url", anvil.RpcUrl, "--json");
             Assert.True(code == 0, err);
-            var status = JsonDocument.Parse(output).RootElement[0];
+            var status = Blobs.Cli.Tests.JsonConvention.Parse(output)[0];
             Assert.Equal("included", status.GetProperty("status").GetString());
             Assert.Equal(entry.Attempts[1].TxHash.ToString(), status.GetProperty("includedTx").GetString());
             Assert.Null(await client.ReceiptAsync(first.TxHash));
