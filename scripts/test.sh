@@ -12,6 +12,8 @@ bash scripts/bootstrap.sh
 export BLOBS_TOOLS_DIR="$root/.tools"
 export BLOBS_CKZG_PATH="$root/.tools/native/libckzg.so"
 export BLOBS_KZG_VECTORS="${BLOBS_KZG_VECTORS:-$root/../shared/vectors/kzg}"
+# `blob send` journals every batch it sends: tests that do not name a journal write to a fresh one here, not to ~/.local/state.
+if [[ -z ${BLOBS_JOURNAL:-} ]]; then rm -rf "$root/.tools/test-journal"; export BLOBS_JOURNAL="$root/.tools/test-journal"; fi
 dotnet build Blobs.sln -c Release -nologo -clp:ErrorsOnly
 
 projects=()

@@ -18,4 +18,10 @@ if (args is ["kzg-cputime", ..])
     return;
 }
 
+if (args is ["cells-cputime", ..])
+{
+    Blobs.Benchmarks.Kzg.CellBenchmarks.CpuTime.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -17,7 +17,8 @@ public static class BlobCli
         + "  0  ok (sent and verified; for verify commands: the proof verified)\n"
         + "  1  failed (the node refused or is unreachable, a proof did not verify, a timeout, insufficient funds)\n"
         + "  2  invalid input (bad arguments, wrong lengths, malformed files; the message names the problem)\n"
-        + "Errors are one line on stderr; --verbose adds the stack trace. --json on any command prints JSON on stdout.";
+        + "Errors are one line on stderr; --verbose adds the stack trace. --json on any command prints one JSON value on stdout\n"
+        + "(amounts in wei as decimal strings; counts, gas, block numbers and chain ids as numbers; hashes as lowercase 0x-hex).";
 
     /// <summary>Builds the root command.</summary>
     public static RootCommand BuildRoot()

@@ -24,11 +24,6 @@ internal readonly struct LineFunction
         L0 = l0; L1 = l1; L4 = l4;
     }
 
-    /// <summary>f·ℓ(P): the line evaluated at P and multiplied into f as a sparse element.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Fp12 MulInto(in Fp12 f, in Fp xP, in Fp yP) =>
-        Fp12.MulBy014(f, L0, Fp2.MulByFp(L1, xP), Fp2.MulByFp(L4, yP));
-
     /// <summary>The line divided by ℓ4 (an Fp2 factor), given 1/ℓ4: ℓ0/ℓ4 + (ℓ1/ℓ4)·xP·w² + yP·w³.</summary>
     public NormalizedLine Normalize(in Fp2 l4Inverse) => new(Fp2.Mul(L0, l4Inverse), Fp2.Mul(L1, l4Inverse));
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Kzg;
@@ -16,7 +15,7 @@ namespace Blobs.Cli.Commands;
 public sealed class CellsCommand : ICliCommand
 {
     private readonly Argument<FileInfo> _file = new("FILE") { Description = "The blob: 131072 raw bytes, or their 0x-hex text." };
-    private readonly Option<DirectoryInfo?> _cellsDir = new("--cells-dir") { Description = "Also write the 128 cells into this directory as cell-000.bin … cell-127.bin." };
+    private readonly Option<DirectoryInfo?> _cellsDir = new("--cells-dir") { HelpName = "DIR", Description = "Also write the 128 cells into this directory as cell-000.bin … cell-127.bin." };
 
     /// <inheritdoc />
     public Command Build()
@@ -30,7 +29,7 @@ public sealed class CellsCommand : ICliCommand
 
     private int Run(ParseResult parse)
     {
-        var output = parse.InvocationConfiguration.Output;
+        var (output, _, json) = CommandIo.Of(parse);
         var file = parse.GetValue(_file)!;
         var blob = InputFiles.ReadExact(file.FullName, KzgConstants.BytesPerBlob, "blob");
         var firstBad = KzgValidation.FindBlobError(blob, file.Name);
@@ -38,29 +37,20 @@ public sealed class CellsCommand : ICliCommand
 
         var cells = new byte[KzgConstants.CellsPerExtBlob * KzgConstants.BytesPerCell];
         var proofs = new KzgProof[KzgConstants.CellsPerExtBlob];
-        var kzg = GlobalOptions.CreateKzg(parse);
-        try
-        {
-            kzg.ComputeCellsAndKzgProofs(blob, cells, proofs);
-        }
-        finally
-        {
-            kzg.Dispose();
-        }
+        using (var kzg = GlobalOptions.CreateKzg(parse)) kzg.ComputeCellsAndKzgProofs(blob, cells, proofs);
 
         var dir = parse.GetValue(_cellsDir);
         if (dir is not null) CellFiles.WriteAll(dir, cells);
 
-        if (parse.GetValue(GlobalOptions.Json))
+        if (json)
         {
             var o = new JsonObject
             {
-                ["cells"] = new JsonArray(Enumerable.Range(0, KzgConstants.CellsPerExtBlob)
-                    .Select(i => (JsonNode)JsonValue.Create(Hex.Encode(CellFiles.Cell(cells, i)))!).ToArray()),
-                ["proofs"] = new JsonArray(proofs.Select(p => (JsonNode)JsonValue.Create(p.ToString())!).ToArray()),
+                ["cells"] = CliJson.Strings(Enumerable.Range(0, KzgConstants.CellsPerExtBlob).Select(i => Hex.Encode(CellFiles.Cell(cells, i)))),
+                ["proofs"] = CliJson.Strings(proofs),
             };
             if (dir is not null) o["cellsDir"] = dir.FullName;
-            output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            CliJson.Write(output, o);
         }
         else
         {

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Codecs;
 using Blobs.Codecs.Compression;
+using Blobs.Kzg;
 
 namespace Blobs.Cli.Commands;
 
@@ -20,18 +20,16 @@ namespace Blobs.Cli.Commands;
 public sealed class DecodeCommand : ICliCommand
 {
     private readonly Argument<FileInfo[]> _blobs = new("BLOB") { Description = "Blob files in order (131072 raw bytes, or 0x-hex text).", Arity = ArgumentArity.OneOrMore };
-    private readonly Option<string> _codec = new("--codec") { Description = "Codec: simple (alloy/cast), op (OP Stack v0), viem, raw.", DefaultValueFactory = _ => "simple" };
-    private readonly Option<FileInfo?> _out = new("--out") { Description = "Write the data to this file (default: standard output)." };
+    private readonly Option<FileInfo?> _out = new("--out", "-o") { HelpName = "FILE", Description = "Write the data to this file (default: standard output)." };
     private readonly Option<bool> _noDecompress = new("--no-decompress") { Description = "Output the payload as decoded, even when it starts with the compression header." };
-    private readonly Option<long> _maxDecompressed = new("--max-decompressed-bytes") { Description = "Refuse a compressed payload that declares or yields more than this many bytes.", DefaultValueFactory = _ => PayloadCompression.DefaultMaxDecompressedLength };
+    private readonly Option<long> _maxDecompressed = new("--max-decompressed-bytes") { HelpName = "BYTES", Description = "Refuse a compressed payload that declares or yields more than this many bytes.", DefaultValueFactory = _ => PayloadCompression.DefaultMaxDecompressedLength };
 
     /// <inheritdoc />
     public Command Build()
     {
-        _codec.AcceptOnlyFromAmong([.. BlobCodecs.Names]);
         var command = new Command("decode", "Decode blobs back into the data (decompressing when the payload carries the compression header).");
         command.Arguments.Add(_blobs);
-        command.Options.Add(_codec);
+        command.Options.Add(TxCli.CodecName);
         command.Options.Add(_out);
         command.Options.Add(_noDecompress);
         command.Options.Add(_maxDecompressed);
@@ -41,10 +39,8 @@ public sealed class DecodeCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var err = parse.InvocationConfiguration.Error;
-        bool json = parse.GetValue(GlobalOptions.Json);
-        var codec = BlobCodecs.Get(parse.GetValue(_codec)!);
+        var (output, err, json) = CommandIo.Of(parse);
+        var codec = TxCli.Codec(parse);
         var files = parse.GetValue(_blobs)!;
         var outFile = parse.GetValue(_out);
         long max = parse.GetValue(_maxDecompressed);
@@ -85,7 +81,7 @@ public sealed class DecodeCommand : ICliCommand
         if (outFile is not null) await File.WriteAllBytesAsync(outFile.FullName, data, ct);
         else if (!json) await WriteRawAsync(output, data, ct);
 
-        string sha = Convert.ToHexStringLower(SHA256.HashData(data));
+        string sha = Hex.Encode(SHA256.HashData(data));
         if (json)
         {
             var o = new JsonObject
@@ -98,8 +94,8 @@ public sealed class DecodeCommand : ICliCommand
                 ["sha256"] = sha,
                 ["out"] = outFile?.FullName,
             };
-            if (outFile is null) o["data"] = "0x" + Convert.ToHexStringLower(data);
-            output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            if (outFile is null) o["data"] = Hex.Encode(data);
+            CliJson.Write(output, o);
         }
         else
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Devnet;
@@ -18,8 +17,8 @@ namespace Blobs.Cli.Commands;
 public sealed class DevnetCommand : ICliCommand
 {
     private readonly Option<string> _hardfork = new("--hardfork") { Description = "Hardfork: osaka (v1 cell-proof sidecars), prague or cancun (v0 blob-proof sidecars).", DefaultValueFactory = _ => "osaka" };
-    private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1 (default: a free one).", DefaultValueFactory = _ => 0 };
-    private readonly Option<int?> _blockTime = new("--block-time") { Description = "Mine a block every S seconds (default: one block per transaction, at once)." };
+    private readonly Option<int> _port = new("--port") { HelpName = "PORT", Description = "Port on 127.0.0.1 (default: a free one).", DefaultValueFactory = _ => 0 };
+    private readonly Option<int?> _blockTime = new("--block-time") { HelpName = "SECONDS", Description = "Mine a block every S seconds (default: one block per transaction, at once)." };
 
     /// <inheritdoc />
     public Command Build()
@@ -36,9 +35,7 @@ public sealed class DevnetCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var err = parse.InvocationConfiguration.Error;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, err, json) = CommandIo.Of(parse);
         int port = parse.GetValue(_port);
         if (port is < 0 or > 65535) throw new CliException($"--port {port}: expected 1-65535 (or 0 for a free port)", ExitCodes.InvalidInput);
         int? blockTime = parse.GetValue(_blockTime);
@@ -71,7 +68,7 @@ public sealed class DevnetCommand : ICliCommand
                     ["pid"] = devnet.ProcessId,
                     ["blockTime"] = blockTime,
                 };
-                output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+                CliJson.Write(output, o, oneLine: true);
             }
             else
             {

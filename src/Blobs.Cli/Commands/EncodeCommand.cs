@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Codecs;
 using Blobs.Codecs.Compression;
+using Blobs.Kzg;
 
 namespace Blobs.Cli.Commands;
 
@@ -21,20 +21,18 @@ namespace Blobs.Cli.Commands;
 public sealed class EncodeCommand : ICliCommand
 {
     private readonly Argument<FileInfo> _file = new("FILE") { Description = "The data to encode (any bytes)." };
-    private readonly Option<string> _codec = new("--codec") { Description = "Codec: simple (alloy/cast), op (OP Stack v0), viem, raw (whole blobs).", DefaultValueFactory = _ => "simple" };
     private readonly Option<string> _compress = new("--compress") { Description = "Compress first: none, brotli, zlib, zstd (a self-describing header goes in front; decode finds it).", DefaultValueFactory = _ => "none" };
-    private readonly Option<int?> _level = new("--level") { Description = "Compression level (brotli 0–11, default 11; zlib 0–9, default 9; zstd 1–22, default 19)." };
-    private readonly Option<DirectoryInfo> _out = new("--out") { Description = "Directory for blob-0.bin, blob-1.bin, … (created if missing).", DefaultValueFactory = _ => new DirectoryInfo(".") };
-    private readonly Option<int> _maxBlobs = new("--max-blobs") { Description = "Refuse data that needs more blobs than this (a transaction carries at most 6).", DefaultValueFactory = _ => 6 };
+    private readonly Option<int?> _level = new("--level") { HelpName = "N", Description = "Compression level (brotli 0–11, default 11; zlib 0–9, default 9; zstd 1–22, default 19)." };
+    private readonly Option<DirectoryInfo> _out = new("--out", "-o") { HelpName = "DIR", Description = "Directory for blob-0.bin, blob-1.bin, … (created if missing).", DefaultValueFactory = _ => new DirectoryInfo(".") };
+    private readonly Option<int> _maxBlobs = new("--max-blobs") { HelpName = "N", Description = "Refuse data that needs more blobs than this (a transaction carries at most 6).", DefaultValueFactory = _ => 6 };
 
     /// <inheritdoc />
     public Command Build()
     {
-        _codec.AcceptOnlyFromAmong([.. BlobCodecs.Names]);
         _compress.AcceptOnlyFromAmong("none", "brotli", "zlib", "zstd");
         var command = new Command("encode", "Encode a file into blobs (blob-0.bin, …) with a codec, optionally compressed first.");
         command.Arguments.Add(_file);
-        command.Options.Add(_codec);
+        command.Options.Add(TxCli.CodecName);
         command.Options.Add(_compress);
         command.Options.Add(_level);
         command.Options.Add(_out);
@@ -45,11 +43,9 @@ public sealed class EncodeCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var err = parse.InvocationConfiguration.Error;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, err, json) = CommandIo.Of(parse);
         var file = parse.GetValue(_file)!;
-        var codec = BlobCodecs.Get(parse.GetValue(_codec)!);
+        var codec = TxCli.Codec(parse);
         var compression = BlobCodecs.ParseCompression(parse.GetValue(_compress)!);
         int? level = parse.GetValue(_level);
         int maxBlobs = parse.GetValue(_maxBlobs);
@@ -57,7 +53,7 @@ public sealed class EncodeCommand : ICliCommand
         if (maxBlobs < 1) throw new CliException($"--max-blobs {maxBlobs}: at least 1", ExitCodes.InvalidInput);
         if (compression == BlobCompression.None && level is not null) throw new CliException("--level needs --compress", ExitCodes.InvalidInput);
         if (compression != BlobCompression.None && codec is RawCodec) throw new CliException("--codec raw takes whole blobs as they are; it cannot carry a compressed payload", ExitCodes.InvalidInput);
-        if (level is { } l) Guard(() => PayloadCompression.CheckLevel(compression, l));
+        if (level is { } l) PayloadCompression.CheckLevel(compression, l);
         if (!file.Exists) throw new CliException($"file not found: {file.FullName}", ExitCodes.InvalidInput);
         var data = await File.ReadAllBytesAsync(file.FullName, ct);
 
@@ -73,7 +69,7 @@ public sealed class EncodeCommand : ICliCommand
         if (needed > maxBlobs)
             throw new CliException($"{file.Name}: {payload.Length} {(compression == BlobCompression.None ? "bytes" : $"bytes after {Name(compression)} compression")} need {needed} blobs with the {codec.Name} codec; "
                 + $"--max-blobs is {maxBlobs} (capacity {codec.Capacity(maxBlobs)} bytes)", ExitCodes.InvalidInput);
-        var blobs = Guard(() => codec.Encode(payload));
+        var blobs = codec.Encode(payload);
 
         // 3. Write blob-i.bin.
         outDir.Create();
@@ -104,11 +100,11 @@ public sealed class EncodeCommand : ICliCommand
                 ["capacityBytes"] = capacity,
                 ["fillRatio"] = Math.Round(fill, 6),
                 ["efficiency"] = Math.Round(efficiency, 6),
-                ["files"] = new JsonArray(files.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray()),
-                ["blobSha256"] = new JsonArray(blobs.Select(b => (JsonNode)JsonValue.Create(Convert.ToHexStringLower(SHA256.HashData(b)))!).ToArray()),
-                ["warnings"] = new JsonArray(warnings.Select(w => (JsonNode)JsonValue.Create(w)!).ToArray()),
+                ["files"] = CliJson.Strings(files),
+                ["blobSha256"] = CliJson.Strings(blobs.Select(b => Hex.Encode(SHA256.HashData(b)))),
+                ["warnings"] = CliJson.Strings(warnings),
             };
-            output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            CliJson.Write(output, o);
         }
         else
         {
@@ -125,19 +121,4 @@ public sealed class EncodeCommand : ICliCommand
     }
 
     private static string Name(BlobCompression c) => c.ToString().ToLowerInvariant();
-
-    private static T Guard<T>(Func<T> f)
-    {
-        try { return f(); }
-        catch (ArgumentException e) { throw new CliException(OneLine(e), ExitCodes.InvalidInput, e); }
-    }
-
-    private static void Guard(Action f) => Guard(() => { f(); return 0; });
-
-    private static string OneLine(ArgumentException e)
-    {
-        var m = e.Message;
-        int p = m.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return p > 0 ? m[..p] : m;
-    }
 }

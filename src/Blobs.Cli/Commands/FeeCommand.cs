@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Numerics;
-using System.Text;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Fees;
 using Spectre.Console;
@@ -13,46 +12,44 @@ namespace Blobs.Cli.Commands;
 /// <c>blob fee</c>: the blob fee market — fork and schedule in force, current and next blob base fee, a projection over
 /// the next blocks (table and chart), recommended fees; <c>blob fee cost BYTES</c>: blobs against calldata.
 /// Online with <c>--rpc-url</c>, offline from <c>--fork</c> or <c>--chain</c>/<c>--timestamp</c> and the head's fields.
-/// JSON output: every integer (counts, gas, wei, <c>updateFraction</c>, block numbers) is an exact decimal JSON number,
-/// never a hex or formatted string; wei amounts can exceed 2^53, so read them with a parser that keeps big integers
-/// (Python's json, jq 1.7, System.Text.Json as decimal/BigInteger), not as doubles.
+/// JSON output follows <see cref="CliJson"/>: amounts in wei (fees, costs, recommendations, peers' bids) are decimal
+/// strings; target, max, update fraction, excess blob gas, gas, block numbers and counts are JSON numbers.
 /// Every invalid value is reported on one line naming the option and what was expected (exit code 2).
 /// </summary>
 public sealed class FeeCommand : ICliCommand
 {
     private static readonly BigInteger DefaultOfflineBaseFee = 1_000_000_000;
-    private static readonly BigInteger MaxWei = BigInteger.One << 256;
 
     private static readonly string[] ForkNames = ["cancun", "prague", "osaka", "bpo1", "bpo2"];
     private static readonly string[] ChainNames = ["mainnet", "sepolia", "hoodi"];
 
-    private readonly Option<string?> _rpcUrl = new("--rpc-url") { Description = "Execution node JSON-RPC URL; without it the command works offline." };
-    private readonly Option<string?> _blocks = new("--blocks") { Description = "Blocks to project (1–1000, default 10)." };
-    private readonly Option<string?> _within = new("--within") { Description = "Recommend a maxFeePerBlobGas valid for inclusion within this many blocks, even if all are full (1–1000, default 3)." };
+    private readonly Option<string?> _rpcUrl = new("--rpc-url") { HelpName = "URL", Description = "Execution JSON-RPC URL of the node to read the fee market from; without it the command works offline (--fork or --chain)." };
+    private readonly Option<string?> _blocks = new("--blocks") { HelpName = "N", Description = "Blocks to project (1–1000, default 10)." };
+    private readonly Option<string?> _within = new("--within") { HelpName = "N", Description = "Recommend a maxFeePerBlobGas valid for inclusion within this many blocks, even if all are full (1–1000, default 3)." };
     private readonly Option<string?> _fork = new("--fork") { Description = "Offline: the fork in force (cancun, prague, osaka, bpo1, bpo2)." };
     private readonly Option<string?> _chain = new("--chain") { Description = "Offline: a built-in chain schedule (mainnet, sepolia, hoodi); with --timestamp." };
-    private readonly Option<string?> _timestamp = new("--timestamp") { Description = "Offline: the head block's timestamp (unix seconds; default now with --chain, 0 with --fork)." };
-    private readonly Option<string?> _excess = new("--excess-blob-gas") { Description = "Offline: the head block's excessBlobGas (default 0)." };
-    private readonly Option<string?> _baseFee = new("--base-fee") { Description = "Offline: the head block's baseFeePerGas in wei, decimal or 0x-hex (default 1000000000; EIP-7918 compares against it)." };
-    private readonly Option<string?> _blobGasUsed = new("--blob-gas-used") { Description = "Offline: the head block's blobGasUsed, a multiple of 131072 (default 0)." };
+    private readonly Option<string?> _timestamp = new("--timestamp") { HelpName = "SECONDS", Description = "Offline: the head block's timestamp (unix seconds; default now with --chain, 0 with --fork)." };
+    private readonly Option<string?> _excess = new("--excess-blob-gas") { HelpName = "GAS", Description = "Offline: the head block's excessBlobGas (default 0)." };
+    private readonly Option<string?> _baseFee = new("--base-fee") { HelpName = "WEI", Description = "Offline: the head block's baseFeePerGas in wei, decimal or 0x-hex (default 1000000000; EIP-7918 compares against it)." };
+    private readonly Option<string?> _blobGasUsed = new("--blob-gas-used") { HelpName = "GAS", Description = "Offline: the head block's blobGasUsed, a multiple of 131072 (default 0)." };
 
     /// <inheritdoc />
     public Command Build()
     {
         _fork.CompletionSources.Add(ForkNames);
         _chain.CompletionSources.Add(ChainNames);
-        var fee = new Command("fee", "Blob fee market: schedule in force, current and next blob base fee, projection, recommended fees. "
-            + "In --json every integer (gas, wei, counts) is an exact decimal JSON number.");
+        var fee = new Command("fee", "Show the blob fee market: the schedule in force, the current and next blob base fee, a projection and recommended fees. "
+            + "Online with --rpc-url, offline with --fork or --chain.");
         foreach (var o in StateOptions()) fee.Options.Add(o);
         fee.Options.Add(_blocks);
         fee.Options.Add(_within);
         fee.SetAction((parse, ct) => Guard(() => RunFeeAsync(parse, ct)));
 
         var bytes = new Argument<string>("BYTES") { Description = "Payload length in bytes." };
-        var zeros = new Option<string?>("--zero-bytes") { Description = "How many of the payload bytes are zero (calldata prices them lower; default 0, right for compressed data)." };
-        var capacity = new Option<string?>("--capacity") { Description = $"Usable bytes per blob, 1–131072 (depends on the codec; default {BlobGasConstants.DefaultBlobCapacityBytes})." };
-        var tip = new Option<string?>("--priority-fee") { Description = "Priority fee in wei per gas (default: from recent blocks online, 0 offline)." };
-        var cost = new Command("cost", "Cost of a payload as blobs against calldata (EIP-7623), in gas and wei, and the break-even size.");
+        var zeros = new Option<string?>("--zero-bytes") { HelpName = "BYTES", Description = "How many of the payload bytes are zero (calldata prices them lower; default 0, right for compressed data)." };
+        var capacity = new Option<string?>("--capacity") { HelpName = "BYTES", Description = $"Usable bytes per blob, 1–131072 (depends on the codec; default {BlobGasConstants.DefaultBlobCapacityBytes})." };
+        var tip = new Option<string?>("--priority-fee") { HelpName = "WEI", Description = "Priority fee in wei per gas (default: from recent blocks online, 0 offline)." };
+        var cost = new Command("cost", "Compare the cost of a payload as blobs and as calldata (EIP-7623), in gas and wei, with the break-even size.");
         cost.Arguments.Add(bytes);
         foreach (var o in StateOptions()) cost.Options.Add(o);
         cost.Options.Add(zeros);
@@ -69,7 +66,7 @@ public sealed class FeeCommand : ICliCommand
         try { return await action(); }
         catch (Exception e) when (e is ArgumentException or OverflowException)
         {
-            throw new CliException(OneLine(e), ExitCodes.InvalidInput, e);
+            throw new CliException(CliErrors.OneLine(e), ExitCodes.InvalidInput, e);
         }
     }
 
@@ -86,7 +83,7 @@ public sealed class FeeCommand : ICliCommand
         ulong? timestamp = OptionalU64(parse.GetValue(_timestamp), "--timestamp", "a unix time in seconds");
         ulong excess = OptionalU64(parse.GetValue(_excess), "--excess-blob-gas", "a gas amount") ?? 0;
         ulong used = OptionalU64(parse.GetValue(_blobGasUsed), "--blob-gas-used", "a gas amount") ?? 0;
-        var baseFee = parse.GetValue(_baseFee) is { } baseFeeText ? ParseWei(baseFeeText, "--base-fee") : DefaultOfflineBaseFee;
+        var baseFee = parse.GetValue(_baseFee) is { } baseFeeText ? Units.ParseWei(baseFeeText, "--base-fee") : DefaultOfflineBaseFee;
         if (url is not null)
         {
             // The node's head replaces these: refuse them rather than ignore them.
@@ -100,7 +97,7 @@ public sealed class FeeCommand : ICliCommand
             }
             catch (FeeSourceException e)
             {
-                throw new CliException(OneLine(e), ExitCodes.Failed, e);
+                throw new CliException(CliErrors.OneLine(e), ExitCodes.Failed, e);
             }
         }
         if (offlineForks is null) throw new CliException("give --rpc-url, or --fork / --chain for offline use", ExitCodes.InvalidInput);
@@ -118,7 +115,7 @@ public sealed class FeeCommand : ICliCommand
     private static FeeDataSource CreateSource(string url)
     {
         try { return new FeeDataSource(url); }
-        catch (ArgumentException e) { throw new CliException("--rpc-url: " + OneLine(e), ExitCodes.InvalidInput, e); }
+        catch (ArgumentException e) { throw new CliException(CliErrors.OneLine(e), ExitCodes.InvalidInput, e); }
     }
 
     private async Task<int> RunFeeAsync(ParseResult parse, CancellationToken ct)
@@ -127,9 +124,9 @@ public sealed class FeeCommand : ICliCommand
         int within = Int(parse.GetValue(_within), "--within", 3, 1, 1000);
         var state = await ReadStateAsync(parse, ct);
         var report = FeeReport.Create(state, blocks, within, parse.GetValue(_rpcUrl));
-        var output = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(GlobalOptions.Json)) output.WriteLine(report.ToJson());
-        else report.Render(CreateConsole(output));
+        var (output, _, json) = CommandIo.Of(parse);
+        if (json) CliJson.Write(output, report.ToJson());
+        else report.Render(Terminal.ConsoleFor(output, plainWidth: 100));
         return ExitCodes.Ok;
     }
 
@@ -139,78 +136,51 @@ public sealed class FeeCommand : ICliCommand
         long zeros = zerosText is null ? 0 : Long(zerosText, "--zero-bytes", "a byte count");
         if (zeros > bytes) throw new CliException($"--zero-bytes {zeros}: must be between 0 and BYTES ({bytes})", ExitCodes.InvalidInput);
         int capacity = Int(capacityText, "--capacity", BlobGasConstants.DefaultBlobCapacityBytes, 1, 131072);
-        BigInteger? tipOption = tipText is null ? null : ParseWei(tipText, "--priority-fee");
+        BigInteger? tipOption = Units.ParseWeiOrNull(tipText, "--priority-fee");
         var state = await ReadStateAsync(parse, ct);
         BigInteger tip = tipOption ?? (parse.GetValue(_rpcUrl) is not null ? BlobFeeForecaster.PriorityFee(state).Fee : 0);
         var prices = CostInputs.ForNextBlock(state, tip) with { BlobCapacityBytes = capacity };
         var blobFee = prices.BlobBaseFee;
         var baseFee = prices.BaseFeePerGas;
         var cost = PayloadCostCalculator.Compare(bytes, zeros, prices);
-        var output = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(GlobalOptions.Json))
+        var (output, _, json) = CommandIo.Of(parse);
+        if (json)
         {
-            output.WriteLine(Json(w =>
+            CliJson.Write(output, new JsonObject
             {
-                w.WriteString("fork", BlobFeeForecaster.NextFork(state).Name);
-                Num(w, "blobBaseFee", blobFee);
-                Num(w, "baseFeePerGas", baseFee);
-                Num(w, "priorityFeePerGas", tip);
-                Num(w, "payloadBytes", cost.PayloadBytes);
-                Num(w, "zeroBytes", cost.ZeroBytes);
-                Num(w, "blobCapacityBytes", capacity);
-                Num(w, "blobs", cost.Blobs);
-                Num(w, "blobTransactions", cost.BlobTransactions);
-                Num(w, "blobGas", cost.BlobGas);
-                Num(w, "blobTxGas", cost.BlobTxGas);
-                Num(w, "blobCostWei", cost.BlobCostWei);
-                Num(w, "calldataTokens", cost.CalldataTokens);
-                Num(w, "calldataGas", cost.CalldataGas);
-                Num(w, "calldataStandardGas", cost.CalldataStandardGas);
-                Num(w, "calldataCostWei", cost.CalldataCostWei);
-                w.WriteBoolean("calldataExceedsTransactionGasCap", cost.CalldataExceedsTransactionGasCap);
-                w.WriteString("cheaper", cost.CalldataCheaper ? "calldata" : "blobs");
-                if (cost.BreakEvenBytes is { } be) Num(w, "breakEvenBytes", be); else w.WriteNull("breakEvenBytes");
-            }));
+                ["fork"] = BlobFeeForecaster.NextFork(state).Name,
+                ["blobBaseFee"] = CliJson.Wei(blobFee),
+                ["baseFeePerGas"] = CliJson.Wei(baseFee),
+                ["priorityFeePerGas"] = CliJson.Wei(tip),
+                ["payloadBytes"] = cost.PayloadBytes,
+                ["zeroBytes"] = cost.ZeroBytes,
+                ["blobCapacityBytes"] = capacity,
+                ["blobs"] = cost.Blobs,
+                ["blobTransactions"] = cost.BlobTransactions,
+                ["blobGas"] = cost.BlobGas,
+                ["blobTxGas"] = cost.BlobTxGas,
+                ["blobCostWei"] = CliJson.Wei(cost.BlobCostWei),
+                ["calldataTokens"] = cost.CalldataTokens,
+                ["calldataGas"] = cost.CalldataGas,
+                ["calldataStandardGas"] = cost.CalldataStandardGas,
+                ["calldataCostWei"] = CliJson.Wei(cost.CalldataCostWei),
+                ["calldataExceedsTransactionGasCap"] = cost.CalldataExceedsTransactionGasCap,
+                ["cheaper"] = cost.CalldataCheaper ? "calldata" : "blobs",
+                ["breakEvenBytes"] = cost.BreakEvenBytes,
+            });
             return ExitCodes.Ok;
         }
-        var console = CreateConsole(output);
+        var console = Terminal.ConsoleFor(output, plainWidth: 100);
         var table = new Table().AddColumn("").AddColumn(new TableColumn("blobs").RightAligned()).AddColumn(new TableColumn("calldata (EIP-7623)").RightAligned());
         table.AddRow("units", $"{cost.Blobs} blob(s) in {cost.BlobTransactions} tx", $"{cost.CalldataTokens} tokens");
         table.AddRow("gas", $"{cost.BlobGas} blob gas + {cost.BlobTxGas} gas", $"{cost.CalldataGas} gas");
-        table.AddRow("cost", FormatWei(cost.BlobCostWei), FormatWei(cost.CalldataCostWei));
-        console.MarkupLine($"Payload {cost.PayloadBytes} bytes ({cost.ZeroBytes} zero) at blob base fee {Markup.Escape(FormatWei(blobFee))}, base fee {Markup.Escape(FormatWei(baseFee))}, tip {Markup.Escape(FormatWei(tip))}");
+        table.AddRow("cost", Units.WeiExact(cost.BlobCostWei), Units.WeiExact(cost.CalldataCostWei));
+        console.MarkupLine($"Payload {cost.PayloadBytes} bytes ({cost.ZeroBytes} zero) at blob base fee {Markup.Escape(Units.WeiExact(blobFee))}, base fee {Markup.Escape(Units.WeiExact(baseFee))}, tip {Markup.Escape(Units.WeiExact(tip))}");
         console.Write(table);
         console.MarkupLine(cost.CalldataCheaper ? "[yellow]calldata is cheaper[/]" : "[green]blobs are cheaper[/]");
         if (cost.CalldataExceedsTransactionGasCap) console.MarkupLine($"[yellow]calldata needs {cost.CalldataGas} gas, more than one transaction may use (2^24, EIP-7825)[/]");
         console.MarkupLine(cost.BreakEvenBytes is { } n ? $"break-even: from {n} byte(s) of non-zero data, blobs cost no more than calldata" : "break-even: none up to 6 blobs — calldata stays cheaper at these prices");
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Creates a Spectre console on <paramref name="output"/>; colours only on a real terminal and when NO_COLOR is not set.</summary>
-    internal static IAnsiConsole CreateConsole(TextWriter output)
-    {
-        bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        bool color = terminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = color ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        if (!terminal) console.Profile.Width = 100;
-        return console;
-    }
-
-    /// <summary>A wei amount: a non-negative decimal or 0x-hex integer.</summary>
-    private static BigInteger ParseWei(string text, string option)
-    {
-        if ((text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-                ? text.Length is > 2 and <= 66 && BigInteger.TryParse("0" + text[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v)
-                : text.Length is > 0 and <= 78 && BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out v))
-            && v < MaxWei)
-            return v;
-        throw new CliException($"{option} '{text}': expected a non-negative integer in wei (decimal or 0x-hex, at most 256 bits)", ExitCodes.InvalidInput);
     }
 
     private static ulong? OptionalU64(string? text, string option, string what)
@@ -240,44 +210,6 @@ public sealed class FeeCommand : ICliCommand
         return found ?? throw new CliException($"{option} '{text}': expected one of {string.Join(", ", allowed)}", ExitCodes.InvalidInput);
     }
 
-    /// <summary>The first line of an exception's message, without .NET's " (Parameter 'x')" suffix.</summary>
-    private static string OneLine(Exception e)
-    {
-        var line = e.Message.ReplaceLineEndings(" ").Trim();
-        int p = line.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return p > 0 ? line[..p] : line;
-    }
-
-    /// <summary>Writes an integer property as an exact JSON number of any size.</summary>
-    internal static void Num(Utf8JsonWriter w, string name, BigInteger value)
-    {
-        w.WritePropertyName(name);
-        w.WriteRawValue(D(value));
-    }
-
-    internal static string D(BigInteger v) => v.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Formats wei for people: "23 wei" below 10^6, else gwei with up to 9 decimals.</summary>
-    internal static string FormatWei(BigInteger wei)
-    {
-        if (wei < 1_000_000) return $"{D(wei)} wei";
-        var gwei = BigInteger.DivRem(wei, 1_000_000_000, out var rem);
-        var frac = rem.ToString("D9", CultureInfo.InvariantCulture).TrimEnd('0');
-        return frac.Length == 0 ? $"{D(gwei)} gwei" : $"{D(gwei)}.{frac} gwei";
-    }
-
-    internal static string Json(Action<Utf8JsonWriter> body)
-    {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(ms.ToArray());
-    }
-
     /// <summary>Everything <c>blob fee</c> prints, computed once from the snapshot.</summary>
     private sealed record FeeReport(
         ChainFeeState State, ForkActivation Fork, ForkActivation NextFork, BigInteger BlobBaseFee, ulong NextExcess, BigInteger NextBlobBaseFee,
@@ -293,73 +225,65 @@ public sealed class FeeCommand : ICliCommand
                 BlobFeeForecaster.NextBlobBaseFee(state), reserve, projections, BlobFeeForecaster.Recommend(state, within), url);
         }
 
-        public string ToJson() => Json(w =>
+        public JsonObject ToJson()
         {
-            w.WriteString("source", RpcUrl is null ? "offline" : "rpc");
-            if (RpcUrl is not null) w.WriteString("rpcUrl", RpcUrl);
-            if (State.ChainId is { } id) Num(w, "chainId", id);
-            w.WriteString("scheduleSource", State.ScheduleSource);
-            w.WriteString("fork", Fork.Name);
-            w.WriteNumber("target", Fork.Schedule.Target);
-            w.WriteNumber("max", Fork.Schedule.Max);
-            Num(w, "updateFraction", Fork.Schedule.UpdateFraction);
-            w.WriteBoolean("eip7918", Fork.ReservePrice);
-            Num(w, "headBlock", State.Head.Number);
-            Num(w, "timestamp", State.Head.Timestamp);
-            Num(w, "excessBlobGas", State.Head.ExcessBlobGas);
-            Num(w, "blobGasUsed", State.Head.BlobGasUsed);
-            Num(w, "baseFeePerGas", State.Head.BaseFeePerGas);
-            Num(w, "blobBaseFee", BlobBaseFee);
-            w.WriteString("nextFork", NextFork.Name);
-            w.WriteNumber("nextTarget", NextFork.Schedule.Target);
-            w.WriteNumber("nextMax", NextFork.Schedule.Max);
-            Num(w, "nextUpdateFraction", NextFork.Schedule.UpdateFraction);
-            w.WriteBoolean("reservePriceActive", ReserveActive);
-            Num(w, "nextExcessBlobGas", NextExcess);
-            Num(w, "nextBlobBaseFee", NextBlobBaseFee);
-            if (State.NodeBlobBaseFee is { } nb) Num(w, "nodeBlobBaseFee", nb);
-            if (State.NodeNextBlobBaseFee is { } nn) Num(w, "nodeNextBlobBaseFee", nn);
+            var o = new JsonObject { ["source"] = RpcUrl is null ? "offline" : "rpc" };
+            if (RpcUrl is not null) o["rpcUrl"] = RpcUrl;
+            if (State.ChainId is { } id) o["chainId"] = id;
+            o["scheduleSource"] = State.ScheduleSource;
+            o["fork"] = Fork.Name;
+            o["target"] = Fork.Schedule.Target;
+            o["max"] = Fork.Schedule.Max;
+            o["updateFraction"] = Fork.Schedule.UpdateFraction;
+            o["eip7918"] = Fork.ReservePrice;
+            o["headBlock"] = State.Head.Number;
+            o["timestamp"] = State.Head.Timestamp;
+            o["excessBlobGas"] = State.Head.ExcessBlobGas;
+            o["blobGasUsed"] = State.Head.BlobGasUsed;
+            o["baseFeePerGas"] = CliJson.Wei(State.Head.BaseFeePerGas);
+            o["blobBaseFee"] = CliJson.Wei(BlobBaseFee);
+            o["nextFork"] = NextFork.Name;
+            o["nextTarget"] = NextFork.Schedule.Target;
+            o["nextMax"] = NextFork.Schedule.Max;
+            o["nextUpdateFraction"] = NextFork.Schedule.UpdateFraction;
+            o["reservePriceActive"] = ReserveActive;
+            o["nextExcessBlobGas"] = NextExcess;
+            o["nextBlobBaseFee"] = CliJson.Wei(NextBlobBaseFee);
+            if (State.NodeBlobBaseFee is { } nb) o["nodeBlobBaseFee"] = CliJson.Wei(nb);
+            if (State.NodeNextBlobBaseFee is { } nn) o["nodeNextBlobBaseFee"] = CliJson.Wei(nn);
             // How sure each number is: the next block depends only on the head; "full" bounds every usage from above.
-            w.WriteStartObject("certainty");
-            w.WriteString("nextBlock", "exact: the next block's excess and fee depend only on the head");
-            w.WriteString("full", "upper bound: no usage pattern and no execution base fee gives a higher fee");
-            w.WriteString("otherScenarios", "assume that usage and an execution base fee of " + D(State.NextBaseFeePerGas ?? State.Head.BaseFeePerGas) + " wei (EIP-7918 compares against it)");
-            w.WriteEndObject();
-            w.WriteStartObject("projection");
+            o["certainty"] = new JsonObject
+            {
+                ["nextBlock"] = "exact: the next block's excess and fee depend only on the head",
+                ["full"] = "upper bound: no usage pattern and no execution base fee gives a higher fee",
+                ["otherScenarios"] = $"assume that usage and an execution base fee of {State.NextBaseFeePerGas ?? State.Head.BaseFeePerGas} wei (EIP-7918 compares against it)",
+            };
+            var projection = new JsonObject();
             foreach (var (scenario, list) in Projections)
-            {
-                w.WriteStartArray(scenario.ToString().ToLowerInvariant());
-                foreach (var b in list)
+                projection[scenario.ToString().ToLowerInvariant()] = new JsonArray(list.Select(b => (JsonNode?)new JsonObject
                 {
-                    w.WriteStartObject();
-                    w.WriteNumber("offset", b.Offset);
-                    Num(w, "block", b.Number);
-                    w.WriteString("fork", b.Fork);
-                    Num(w, "excessBlobGas", b.ExcessBlobGas);
-                    Num(w, "blobBaseFee", b.BlobBaseFee);
-                    w.WriteNumber("blobsUsed", b.BlobsUsed);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            }
-            w.WriteEndObject();
-            w.WriteStartObject("recommendation");
-            w.WriteNumber("withinBlocks", Recommendation.WithinBlocks);
-            Num(w, "maxFeePerBlobGas", Recommendation.MaxFeePerBlobGas);
-            Num(w, "maxPriorityFeePerGas", Recommendation.MaxPriorityFeePerGas);
-            Num(w, "maxFeePerGas", Recommendation.MaxFeePerGas);
-            w.WriteString("priorityFeeSource", Recommendation.PriorityFeeSource);
-            w.WriteEndObject();
-            w.WriteStartObject("peers");
-            foreach (var (name, bid) in Peers())
+                    ["offset"] = b.Offset,
+                    ["block"] = b.Number,
+                    ["fork"] = b.Fork,
+                    ["excessBlobGas"] = b.ExcessBlobGas,
+                    ["blobBaseFee"] = CliJson.Wei(b.BlobBaseFee),
+                    ["blobsUsed"] = b.BlobsUsed,
+                }).ToArray());
+            o["projection"] = projection;
+            o["recommendation"] = new JsonObject
             {
-                w.WriteStartObject(name);
-                Num(w, "maxFeePerBlobGas", bid);
-                w.WriteBoolean("coversWorstCase", bid >= Recommendation.MaxFeePerBlobGas);
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
-        });
+                ["withinBlocks"] = Recommendation.WithinBlocks,
+                ["maxFeePerBlobGas"] = CliJson.Wei(Recommendation.MaxFeePerBlobGas),
+                ["maxPriorityFeePerGas"] = CliJson.Wei(Recommendation.MaxPriorityFeePerGas),
+                ["maxFeePerGas"] = CliJson.Wei(Recommendation.MaxFeePerGas),
+                ["priorityFeeSource"] = Recommendation.PriorityFeeSource,
+            };
+            var peers = new JsonObject();
+            foreach (var (name, bid) in Peers())
+                peers[name] = new JsonObject { ["maxFeePerBlobGas"] = CliJson.Wei(bid), ["coversWorstCase"] = bid >= Recommendation.MaxFeePerBlobGas };
+            o["peers"] = peers;
+            return o;
+        }
 
         /// <summary>What other tools would bid (DESIGN.md): geth 2 × head fee, op-batcher max(2 × fee, 1 gwei), alloy the next-block fee as is.</summary>
         private IEnumerable<(string Name, BigInteger Bid)> Peers() =>
@@ -375,18 +299,18 @@ public sealed class FeeCommand : ICliCommand
             console.MarkupLine($"[bold]Blob fee market[/] ({where}; schedule from {Markup.Escape(State.ScheduleSource)})");
             console.MarkupLine($"fork [bold]{Fork.Name}[/]: target {Fork.Schedule.Target}, max {Fork.Schedule.Max}, update fraction {Fork.Schedule.UpdateFraction}{(Fork.ReservePrice ? ", EIP-7918 reserve price" : "")}");
             if (NextFork != Fork) console.MarkupLine($"next block is [bold]{NextFork.Name}[/]: target {NextFork.Schedule.Target}, max {NextFork.Schedule.Max}, update fraction {NextFork.Schedule.UpdateFraction}");
-            console.MarkupLine($"head block {State.Head.Number}: excess {State.Head.ExcessBlobGas}, blob gas used {State.Head.BlobGasUsed}, base fee {Markup.Escape(FormatWei(State.Head.BaseFeePerGas))}");
-            console.MarkupLine($"blob base fee now  [bold]{Markup.Escape(FormatWei(BlobBaseFee))}[/]");
-            console.MarkupLine($"blob base fee next [bold]{Markup.Escape(FormatWei(NextBlobBaseFee))}[/] (excess {NextExcess}{(ReserveActive ? "; reserve price binding" : "")})");
-            if (State.NodeNextBlobBaseFee is { } nn) console.MarkupLine($"node says next    {Markup.Escape(FormatWei(nn))}{(nn == NextBlobBaseFee ? " (agrees)" : " [yellow](differs)[/]")}");
+            console.MarkupLine($"head block {State.Head.Number}: excess {State.Head.ExcessBlobGas}, blob gas used {State.Head.BlobGasUsed}, base fee {Markup.Escape(Units.WeiExact(State.Head.BaseFeePerGas))}");
+            console.MarkupLine($"blob base fee now  [bold]{Markup.Escape(Units.WeiExact(BlobBaseFee))}[/]");
+            console.MarkupLine($"blob base fee next [bold]{Markup.Escape(Units.WeiExact(NextBlobBaseFee))}[/] (excess {NextExcess}{(ReserveActive ? "; reserve price binding" : "")})");
+            if (State.NodeNextBlobBaseFee is { } nn) console.MarkupLine($"node says next    {Markup.Escape(Units.WeiExact(nn))}{(nn == NextBlobBaseFee ? " (agrees)" : " [yellow](differs)[/]")}");
 
             var table = new Table().Title("projection: blob base fee per scenario").AddColumn(new TableColumn("block").RightAligned());
             foreach (var s in Projections.Keys) table.AddColumn(new TableColumn(s.ToString().ToLowerInvariant()).RightAligned());
             var rows = SampleOffsets(Projections[UsageScenario.Full].Count, 12);
             foreach (int i in rows)
-                table.AddRow(new[] { "+" + (i + 1) }.Concat(Projections.Values.Select(p => Markup.Escape(FormatWei(p[i].BlobBaseFee)))).ToArray());
+                table.AddRow(new[] { "+" + (i + 1) }.Concat(Projections.Values.Select(p => Markup.Escape(Units.WeiExact(p[i].BlobBaseFee)))).ToArray());
             console.Write(table);
-            console.MarkupLine($"+1 is exact (it depends only on the head); [bold]full[/] is an upper bound for any usage; target, empty and replay assume an execution base fee of {Markup.Escape(FormatWei(State.NextBaseFeePerGas ?? State.Head.BaseFeePerGas))} (EIP-7918)");
+            console.MarkupLine($"+1 is exact (it depends only on the head); [bold]full[/] is an upper bound for any usage; target, empty and replay assume an execution base fee of {Markup.Escape(Units.WeiExact(State.NextBaseFeePerGas ?? State.Head.BaseFeePerGas))} (EIP-7918)");
 
             var chart = new BarChart().Width(60).Label("blob base fee if every block is full (wei)");
             foreach (int i in rows)
@@ -395,11 +319,11 @@ public sealed class FeeCommand : ICliCommand
 
             var r = Recommendation;
             console.MarkupLine($"recommended for inclusion within {r.WithinBlocks} block(s), even if all are full:");
-            string exact = r.MaxFeePerBlobGas < 1_000_000 ? "" : $" ({D(r.MaxFeePerBlobGas)} wei)";
-            console.MarkupLine($"  maxFeePerBlobGas     [bold]{Markup.Escape(FormatWei(r.MaxFeePerBlobGas))}[/]{exact}");
-            console.MarkupLine($"  maxPriorityFeePerGas {Markup.Escape(FormatWei(r.MaxPriorityFeePerGas))} ({Markup.Escape(r.PriorityFeeSource)})");
-            console.MarkupLine($"  maxFeePerGas         {Markup.Escape(FormatWei(r.MaxFeePerGas))} (2 × next base fee + tip)");
-            var peers = string.Join(", ", Peers().Select(p => $"{p.Name} {FormatWei(p.Bid)}{(p.Bid >= r.MaxFeePerBlobGas ? "" : " (too low if blocks fill)")}"));
+            string exact = r.MaxFeePerBlobGas < 1_000_000 ? "" : $" ({r.MaxFeePerBlobGas} wei)";
+            console.MarkupLine($"  maxFeePerBlobGas     [bold]{Markup.Escape(Units.WeiExact(r.MaxFeePerBlobGas))}[/]{exact}");
+            console.MarkupLine($"  maxPriorityFeePerGas {Markup.Escape(Units.WeiExact(r.MaxPriorityFeePerGas))} ({Markup.Escape(r.PriorityFeeSource)})");
+            console.MarkupLine($"  maxFeePerGas         {Markup.Escape(Units.WeiExact(r.MaxFeePerGas))} (2 × next base fee + tip)");
+            var peers = string.Join(", ", Peers().Select(p => $"{p.Name} {Units.WeiExact(p.Bid)}{(p.Bid >= r.MaxFeePerBlobGas ? "" : " (too low if blocks fill)")}"));
             console.MarkupLine($"  others would bid     {Markup.Escape(peers)}");
         }
 

@@ -22,9 +22,9 @@ namespace Blobs.Cli.Commands;
 public sealed class FetchCommand : ICliCommand
 {
     private readonly Argument<string> _target = new("BLOCK|TXHASH") { Description = "A beacon block id (slot, head, finalized, 0x-root) or, with --rpc-url, a transaction hash." };
-    private readonly Option<string> _beaconUrl = new("--beacon-url") { Description = "Beacon API URL (anvil serves it on its RPC port).", Required = true };
-    private readonly Option<string?> _rpcUrl = new("--rpc-url") { Description = "Execution JSON-RPC URL, to look up a transaction hash (default: the beacon URL, as on anvil)." };
-    private readonly Option<FileInfo?> _out = new("--out", "-o") { Description = "Write the decoded payload (or, with --raw, the blobs back to back) to this file." };
+    private readonly Option<string> _beaconUrl = new("--beacon-url") { HelpName = "URL", Description = "Beacon API URL (anvil serves it on its RPC port).", Required = true };
+    private readonly Option<string?> _rpcUrl = new("--rpc-url") { HelpName = "URL", Description = "Execution JSON-RPC URL to look a transaction hash up (default: the beacon URL, as on anvil)." };
+    private readonly Option<FileInfo?> _out = new("--out", "-o") { HelpName = "FILE", Description = "Write the decoded payload (or, with --raw, the blobs back to back) to this file." };
     private readonly Option<bool> _raw = new("--raw") { Description = "Do not decode: --out receives the blobs themselves." };
 
     /// <inheritdoc />
@@ -43,15 +43,14 @@ public sealed class FetchCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, _, json) = CommandIo.Of(parse);
         var target = parse.GetValue(_target)!.Trim();
         var beaconUrl = parse.GetValue(_beaconUrl)!;
         bool raw = parse.GetValue(_raw);
         var outFile = parse.GetValue(_out);
         var codec = raw ? null : TxCli.Codec(parse);
         var kzg = TxCli.TryKzg(parse, out var kzgProblem) ?? throw new CliException($"cannot verify fetched blobs: {kzgProblem}", ExitCodes.Failed);
-        using var beacon = TxCli.Guard(() => new BeaconClient(beaconUrl));
+        using var beacon = new BeaconClient(beaconUrl);
         var retriever = new BlobRetriever(beacon, kzg);
 
         RetrievedBlobs fetched;
@@ -61,7 +60,7 @@ public sealed class FetchCommand : ICliCommand
             if (IsHash(target) && await LookUpTransactionAsync(parse.GetValue(_rpcUrl) ?? beaconUrl, Hash32.Parse(target), ct) is { } found)
             {
                 txHash = Hash32.Parse(target);
-                using var execution = TxCli.Guard(() => new ExecutionClient(parse.GetValue(_rpcUrl) ?? beaconUrl));
+                using var execution = new ExecutionClient(parse.GetValue(_rpcUrl) ?? beaconUrl);
                 var ids = await BlobRetriever.CandidateBlockIdsAsync(execution, beacon, found.BlockNumber, found.BlockHash, ct);
                 fetched = await retriever.FetchAsync(ids, found.Hashes, ct);
             }
@@ -95,14 +94,14 @@ public sealed class FetchCommand : ICliCommand
                 ["endpoint"] = fetched.Endpoint,
                 ["txHash"] = txHash?.ToString(),
                 ["blobs"] = fetched.Blobs.Count,
-                ["blobVersionedHashes"] = new JsonArray(fetched.VersionedHashes.Select(h => (JsonNode)JsonValue.Create(h.ToString())!).ToArray()),
+                ["blobVersionedHashes"] = CliJson.Strings(fetched.VersionedHashes),
                 ["codec"] = codec?.Name,
                 ["decodedBytes"] = codec is null ? null : payload.Length,
                 ["bytes"] = payload.Length,
                 ["sha256"] = digest,
                 ["out"] = outFile?.FullName,
             };
-            output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            CliJson.Write(output, o);
         }
         else
         {
@@ -119,7 +118,7 @@ public sealed class FetchCommand : ICliCommand
 
     private static async Task<(ulong BlockNumber, Hash32 BlockHash, IReadOnlyList<VersionedHash> Hashes)?> LookUpTransactionAsync(string rpcUrl, Hash32 hash, CancellationToken ct)
     {
-        using var execution = TxCli.Guard(() => new ExecutionClient(rpcUrl));
+        using var execution = new ExecutionClient(rpcUrl);
         JsonElement? tx;
         try { tx = await execution.TransactionAsync(hash, ct); }
         catch (RpcException) { return null; }  // no execution API there: the hash is a beacon block root

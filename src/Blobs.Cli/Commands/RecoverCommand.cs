@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Kzg;
@@ -23,8 +22,8 @@ public sealed class RecoverCommand : ICliCommand
         Description = "A cell as INDEX=FILE (index 0–127; the file holds 2048 raw bytes or their 0x-hex text).",
         Arity = ArgumentArity.ZeroOrMore,
     };
-    private readonly Option<DirectoryInfo?> _dir = new("--dir") { Description = "Read every cell-NNN.bin / cell-NNN.hex file in this directory." };
-    private readonly Option<FileInfo?> _out = new("--out", "-o") { Description = "Write the recovered blob here (131072 raw bytes) instead of printing its hex." };
+    private readonly Option<DirectoryInfo?> _dir = new("--dir") { HelpName = "DIR", Description = "Read every cell-NNN.bin / cell-NNN.hex file in this directory." };
+    private readonly Option<FileInfo?> _out = new("--out", "-o") { HelpName = "FILE", Description = "Write the recovered blob here (131072 raw bytes) instead of printing its hex." };
 
     /// <inheritdoc />
     public Command Build()
@@ -39,7 +38,7 @@ public sealed class RecoverCommand : ICliCommand
 
     private int Run(ParseResult parse)
     {
-        var output = parse.InvocationConfiguration.Output;
+        var (output, _, json) = CommandIo.Of(parse);
         var sources = new SortedDictionary<int, string>();
         foreach (var arg in parse.GetValue(_cells) ?? [])
         {
@@ -79,31 +78,23 @@ public sealed class RecoverCommand : ICliCommand
 
         var recovered = new byte[KzgConstants.CellsPerExtBlob * KzgConstants.BytesPerCell];
         var proofs = new KzgProof[KzgConstants.CellsPerExtBlob];
-        var kzg = GlobalOptions.CreateKzg(parse);
-        try
-        {
-            kzg.RecoverCellsAndKzgProofs(indices, cells, recovered, proofs);
-        }
-        finally
-        {
-            kzg.Dispose();
-        }
+        using (var kzg = GlobalOptions.CreateKzg(parse)) kzg.RecoverCellsAndKzgProofs(indices, cells, recovered, proofs);
         var blob = recovered.AsSpan(0, KzgConstants.BytesPerBlob);
         var outFile = parse.GetValue(_out);
         if (outFile is not null) File.WriteAllBytes(outFile.FullName, blob.ToArray());
 
-        if (parse.GetValue(GlobalOptions.Json))
+        if (json)
         {
             var missing = Enumerable.Range(0, KzgConstants.CellsPerExtBlob).Where(i => !sources.ContainsKey(i));
             var o = new JsonObject
             {
                 ["blob"] = Hex.Encode(blob),
                 ["out"] = outFile?.FullName,
-                ["cellIndices"] = new JsonArray(sources.Keys.Select(i => (JsonNode)JsonValue.Create(i)!).ToArray()),
-                ["missingCellIndices"] = new JsonArray(missing.Select(i => (JsonNode)JsonValue.Create(i)!).ToArray()),
-                ["proofs"] = new JsonArray(proofs.Select(p => (JsonNode)JsonValue.Create(p.ToString())!).ToArray()),
+                ["cellIndices"] = CliJson.Numbers(sources.Keys),
+                ["missingCellIndices"] = CliJson.Numbers(missing),
+                ["proofs"] = CliJson.Strings(proofs),
             };
-            output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            CliJson.Write(output, o);
         }
         else if (outFile is not null)
         {

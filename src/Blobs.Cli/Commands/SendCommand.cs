@@ -4,6 +4,7 @@ using Blobs.Cli.Commands.Send;
 using Blobs.Cli.Infrastructure;
 using Blobs.Codecs;
 using Blobs.Devnet;
+using Blobs.Journal;
 using Blobs.Kzg;
 using Blobs.Pipeline;
 using Blobs.Rpc;
@@ -32,13 +33,13 @@ public sealed class SendCommand : ICliCommand
     public const string DefaultTo = "0x000000000000000000000000000000000000dEaD";
 
     private readonly Argument<FileInfo> _file = new("FILE") { Description = "The batch to send (any bytes; packed into blobs by --codec)." };
-    private readonly Option<string?> _to = new("--to") { Description = $"Recipient address (default {DefaultTo}; the transaction carries no value)." };
-    private readonly Option<string?> _rpcUrl = new("--rpc-url") { Description = "Execution JSON-RPC URL of a devnet or testnet. Without it, a local anvil devnet is started for the run and stopped afterwards." };
-    private readonly Option<string?> _beaconUrl = new("--beacon-url") { Description = "Beacon API URL to fetch the blobs back from (default: the local devnet's; with --rpc-url none, and nothing is verified)." };
-    private readonly Option<string?> _chain = new("--chain") { Description = "With --rpc-url: the chain the node must be on (mainnet, sepolia, hoodi or a chain id); checked before anything is signed." };
+    private readonly Option<string?> _to = new("--to") { HelpName = "ADDRESS", Description = $"Recipient address (default {DefaultTo}; the transaction carries no value)." };
+    private readonly Option<string?> _rpcUrl = new("--rpc-url") { HelpName = "URL", Description = "Execution JSON-RPC URL of a devnet or testnet; without it, a local anvil devnet is started for the run and stopped afterwards." };
+    private readonly Option<string?> _beaconUrl = new("--beacon-url") { HelpName = "URL", Description = "Beacon API URL to fetch the blobs back from (default: the local devnet's; with --rpc-url none, and nothing is verified)." };
+    private readonly Option<string?> _chain = new("--chain") { HelpName = "CHAIN", Description = "With --rpc-url: the chain the node must be on (mainnet, sepolia, hoodi or a chain id); checked before anything is signed." };
     private readonly Option<string> _hardfork = new("--hardfork") { Description = "Hardfork of the local devnet: osaka (v1 cell proofs), prague or cancun (v0 blob proofs).", DefaultValueFactory = _ => "osaka" };
-    private readonly Option<int> _maxBlobs = new("--max-blobs") { Description = "The most blobs the file may take (1-6; a transaction carries at most 6 since Fusaka).", DefaultValueFactory = _ => BlobPipeline.MaxBlobsPerTransaction };
-    private readonly Option<int> _timeout = new("--timeout") { Description = "Seconds to wait for inclusion.", DefaultValueFactory = _ => 120 };
+    private readonly Option<int> _maxBlobs = new("--max-blobs") { HelpName = "N", Description = "The most blobs the file may take (1–6; a transaction carries at most 6 since Fusaka).", DefaultValueFactory = _ => BlobPipeline.MaxBlobsPerTransaction };
+    private readonly Option<int> _timeout = new("--timeout") { HelpName = "SECONDS", Description = "Seconds to wait for inclusion.", DefaultValueFactory = _ => 120 };
 
     /// <inheritdoc />
     public Command Build()
@@ -56,19 +57,18 @@ public sealed class SendCommand : ICliCommand
         command.Options.Add(_maxBlobs);
         command.Options.Add(_hardfork);
         command.Options.Add(_timeout);
+        command.Options.Add(JournalCli.JournalDir);
         command.SetAction((parse, ct) => RunAsync(parse, ct));
         return command;
     }
 
     /// <summary>Everything the run needs, read and checked before any process is started or any node is called.</summary>
     private sealed record Request(FileInfo File, byte[] Data, IBlobCodec Codec, int Blobs, int MaxBlobs, SidecarVersion? Sidecar, BigInteger? MaxFeePerBlobGas,
-        TimeSpan Timeout, string? RpcUrl, string? BeaconUrl, ulong? ChainId, string Hardfork, ReadOnlyMemory<byte>? Key, Address To);
+        TimeSpan Timeout, string? RpcUrl, string? BeaconUrl, ulong? ChainId, string Hardfork, ReadOnlyMemory<byte>? Key, Address To, BatchJournal? Journal);
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var err = parse.InvocationConfiguration.Error;
-        var output = parse.InvocationConfiguration.Output;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, err, json) = CommandIo.Of(parse);
         var request = await ReadRequestAsync(parse, err, ct);
         // The KZG setup takes seconds to load: load it while the devnet starts (and while anvil loads its own).
         var kzgLoad = Task.Run(() => (Context: TxCli.TryKzg(parse, out var why), Why: why), ct);
@@ -105,13 +105,12 @@ public sealed class SendCommand : ICliCommand
         var chain = parse.GetValue(_chain);
         if (chain is not null && rpcUrl is null)
             throw new CliException($"--chain {chain} needs --rpc-url (a node on that chain); without --rpc-url blob send uses its own local devnet", ExitCodes.InvalidInput);
-        var key = TxCli.TryKey(parse, err);
-        if (rpcUrl is not null && key is null)
-            throw new CliException("no signing key: set BLOB_PRIVATE_KEY, or pass --keystore FILE (with --password-file), or --private-key", ExitCodes.InvalidInput);
+        // With --rpc-url the key must be given; on its own devnet blob send signs with the dev key unless one is given.
+        ReadOnlyMemory<byte>? key = rpcUrl is null ? TxCli.TryKey(parse, err) : TxCli.RequireKey(parse, err);
         return new Request(file, data, codec, blobs, maxBlobs, TxCli.SidecarChoice(parse),
-            TxCli.Wei(parse.GetValue(TxCli.MaxFeePerBlobGas), "--max-fee-per-blob-gas"), TimeSpan.FromSeconds(timeout),
+            Units.ParseWeiOrNull(parse.GetValue(TxCli.MaxFeePerBlobGas), "--max-fee-per-blob-gas"), TimeSpan.FromSeconds(timeout),
             rpcUrl, parse.GetValue(_beaconUrl), chain is null ? null : ChainPresets.ChainId(chain), parse.GetValue(_hardfork)!, key,
-            TxCli.ParseAddress(parse.GetValue(_to) ?? DefaultTo, "--to"));
+            TxCli.ParseAddress(parse.GetValue(_to) ?? DefaultTo, "--to"), JournalCli.ForSend(parse, selfStartedDevnet: rpcUrl is null));
     }
 
     private static async Task<SendSummary> SendAsync(Request request, Task<(KzgContext? Context, string? Why)> kzgLoad, SendProgress progress, CancellationToken ct)
@@ -152,8 +151,8 @@ public sealed class SendCommand : ICliCommand
             progress.Step("KZG trusted setup loaded", done: true);
 
             // 3. The pipeline.
-            using var execution = TxCli.Guard(() => new ExecutionClient(rpcUrl));
-            using var beacon = beaconUrl is null ? null : TxCli.Guard(() => new BeaconClient(beaconUrl));
+            using var execution = new ExecutionClient(rpcUrl);
+            using var beacon = beaconUrl is null ? null : new BeaconClient(beaconUrl);
             var options = new PipelineOptions
             {
                 Submit = new SubmitOptions
@@ -167,6 +166,7 @@ public sealed class SendCommand : ICliCommand
                 },
                 MaxBlobs = request.MaxBlobs,
                 Stages = progress.Stages,
+                Journal = request.Journal,
             };
             PipelineResult result;
             try

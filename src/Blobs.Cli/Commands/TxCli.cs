@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Numerics;
 using System.Text;
 using Blobs.Cli.Infrastructure;
 using Blobs.Codecs;
@@ -10,17 +9,21 @@ using Blobs.Transactions;
 
 namespace Blobs.Cli.Commands;
 
-/// <summary>Options and helpers shared by send, tx, fetch.</summary>
+/// <summary>Options and helpers shared by send, tx, fetch, encode and decode.</summary>
 internal static class TxCli
 {
-    public static readonly Option<string> CodecName = new("--codec") { Description = "Codec that packs the bytes into blobs: simple (alloy/cast), op (OP Stack v0), viem, … (default simple).", DefaultValueFactory = _ => "simple" };
+    public static readonly Option<string> CodecName = new("--codec") { Description = "Codec that packs the bytes into blobs: simple (alloy/cast), op (OP Stack v0), viem, raw (whole blobs).", DefaultValueFactory = _ => "simple" };
     public static readonly Option<string> Sidecar = new("--sidecar") { Description = "Sidecar form: auto (from the node's eth_config), v0 (blob proofs, EIP-4844) or v1 (cell proofs, EIP-7594).", DefaultValueFactory = _ => "auto" };
-    public static readonly Option<string?> MaxFeePerBlobGas = new("--max-fee-per-blob-gas") { Description = "Blob fee cap in wei (default 2 × the current blob base fee)." };
-    public static readonly Option<string?> PrivateKey = new("--private-key") { Description = "Signing key as hex (visible to other users of this machine: prefer BLOB_PRIVATE_KEY or --keystore)." };
-    public static readonly Option<FileInfo?> Keystore = new("--keystore") { Description = "Signing key from a Web3 Secret Storage (keystore) JSON file." };
-    public static readonly Option<FileInfo?> PasswordFile = new("--password-file") { Description = "File holding the keystore password (otherwise it is prompted for)." };
+    public static readonly Option<string?> MaxFeePerBlobGas = new("--max-fee-per-blob-gas") { HelpName = "WEI", Description = "Blob fee cap in wei (default 2 × the current blob base fee)." };
+    public static readonly Option<string?> PrivateKey = new("--private-key") { HelpName = "HEX", Description = "Signing key as hex (visible to other users of this machine: prefer BLOB_PRIVATE_KEY or --keystore)." };
+    public static readonly Option<FileInfo?> Keystore = new("--keystore") { HelpName = "FILE", Description = "Signing key from a Web3 Secret Storage (keystore) JSON file." };
+    public static readonly Option<FileInfo?> PasswordFile = new("--password-file") { HelpName = "FILE", Description = "File holding the keystore password (otherwise it is prompted for)." };
 
-    static TxCli() => Sidecar.AcceptOnlyFromAmong("auto", "v0", "v1");
+    static TxCli()
+    {
+        Sidecar.AcceptOnlyFromAmong("auto", "v0", "v1");
+        CodecName.AcceptOnlyFromAmong([.. BlobCodecs.Names]);
+    }
 
     public static void AddSendOptions(Command command)
     {
@@ -39,23 +42,8 @@ internal static class TxCli
         _ => null,
     };
 
-    public static T Guard<T>(Func<T> f)
-    {
-        try { return f(); }
-        catch (ArgumentException e) { throw new CliException(e.Message, ExitCodes.InvalidInput, e); }
-    }
-
     public static Address ParseAddress(string text, string option) =>
         Address.TryParse(text, out var a) ? a : throw new CliException($"{option} '{text}' is not a 20-byte hex address", ExitCodes.InvalidInput);
-
-    public static BigInteger? Wei(string? text, string option)
-    {
-        if (text is null) return null;
-        if (BigInteger.TryParse(text, out var v) && v.Sign >= 0) return v;
-        if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-            try { return Quantities.Parse(text, option); } catch (FormatException) { }
-        throw new CliException($"{option} '{text}' is not an amount in wei (a decimal or 0x-hex integer)", ExitCodes.InvalidInput);
-    }
 
     /// <summary>The codec named by --codec, from the codec registry.</summary>
     public static IBlobCodec Codec(ParseResult parse) => Codec(parse.GetValue(CodecName) ?? "simple");
@@ -110,6 +98,11 @@ internal static class TxCli
         return null;
     }
 
+    /// <summary>The signing key (see <see cref="TryKey"/>); a <see cref="CliException"/> saying how to give one when none is given.</summary>
+    public static ReadOnlyMemory<byte> RequireKey(ParseResult parse, TextWriter err) =>
+        TryKey(parse, err) ?? throw new CliException(
+            "no signing key: set BLOB_PRIVATE_KEY, or pass --keystore FILE (with --password-file), or --private-key", ExitCodes.InvalidInput);
+
     private static byte[] ParseKey(string text, string source)
     {
         byte[] bytes;
@@ -138,27 +131,5 @@ internal static class TxCli
         }
         err.WriteLine();
         return sb.ToString();
-    }
-
-    /// <summary>Reads 0x-hex from the argument itself or from a file holding hex or raw bytes.</summary>
-    public static byte[] HexOrFile(string input, string what)
-    {
-        if (File.Exists(input))
-        {
-            var raw = File.ReadAllBytes(input);
-            var text = Encoding.ASCII.GetString(raw).Trim();
-            if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || (text.Length > 0 && text.All(Uri.IsHexDigit)))
-            {
-                try { return Hex.Decode(text, what); }
-                catch (KzgInputException e) { throw new CliException($"{input}: {e.Message}", ExitCodes.InvalidInput, e); }
-            }
-            return raw;
-        }
-        if (input.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-        {
-            try { return Hex.Decode(input, what); }
-            catch (KzgInputException e) { throw new CliException(e.Message, ExitCodes.InvalidInput, e); }
-        }
-        throw new CliException($"'{(input.Length > 40 ? input[..40] + "…" : input)}' is neither a file nor 0x-hex", ExitCodes.InvalidInput);
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Numerics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Kzg;
@@ -13,9 +12,10 @@ namespace Blobs.Cli.Commands;
 
 /// <summary>
 /// <c>blob tx decode HEX|FILE</c>: fields, sidecar summary and the validation verdict of a type-3 transaction
-/// (payload or either network form); --json prints the JSON-RPC names (type, chainId, nonce, …, hash, from) as
-/// quantities, plus <c>form</c>, <c>sidecar</c> {version, blobs, commitments, proofs} and <c>validation</c>
-/// {valid, verdict, errors, unchecked}. Exit 0 when valid, 1 when invalid, 2 when the bytes do not decode.
+/// (payload or either network form); --json prints the JSON-RPC field names (type, chainId, nonce, …, hash, from) in the
+/// CLI's JSON convention (<see cref="CliJson"/>: type, chain id, nonce, gas and yParity as numbers, amounts in wei as
+/// decimal strings, r and s as 32-byte hex), plus <c>form</c>, <c>sidecar</c> {version, blobs, commitments, proofs} and
+/// <c>validation</c> {valid, verdict, errors, unchecked}. Exit 0 when valid, 1 when invalid, 2 when the bytes do not decode.
 /// <c>blob tx build FILE --to ADDR</c>: encodes the file into blobs, computes commitments and proofs, fills and
 /// signs the transaction (fields from the node with --rpc-url, else from the options) and writes the signed
 /// network form as 0x-hex to stdout or --out. Nothing is sent.
@@ -23,28 +23,29 @@ namespace Blobs.Cli.Commands;
 public sealed class TxCommand : ICliCommand
 {
     private readonly Argument<string> _input = new("HEX|FILE") { Description = "The transaction as 0x-hex, or a file holding its hex or raw bytes." };
-    private readonly Option<ulong?> _chainId = new("--chain-id") { Description = "decode: the chain id the transaction must carry; build: the chain id (required without --rpc-url)." };
-    private readonly Option<int> _maxBlobs = new("--max-blobs") { Description = "The per-transaction blob cap to validate against (6 since Fusaka).", DefaultValueFactory = _ => 6 };
+    private readonly Option<ulong?> _expectedChainId = new("--chain-id") { HelpName = "ID", Description = "The chain id the transaction must carry (checked like a node of that chain would)." };
+    private readonly Option<int> _maxBlobs = new("--max-blobs") { HelpName = "N", Description = "The per-transaction blob cap to validate against (6 since Fusaka).", DefaultValueFactory = _ => 6 };
     private readonly Option<bool> _noBlobs = new("--no-blobs") { Description = "In --json, give the blob count instead of the blobs' hex." };
 
     private readonly Argument<FileInfo> _file = new("FILE") { Description = "The batch to put into blobs (encoded by --codec)." };
-    private readonly Option<string> _to = new("--to") { Description = "Recipient address.", Required = true };
-    private readonly Option<string?> _rpcUrl = new("--rpc-url") { Description = "Read chain id, nonce, fees, gas and the sidecar form from this node (nothing is sent)." };
-    private readonly Option<ulong?> _nonce = new("--nonce") { Description = "Nonce (required without --rpc-url)." };
-    private readonly Option<ulong?> _gasLimit = new("--gas-limit") { Description = "Gas limit (default eth_estimateGas, or the intrinsic gas offline)." };
-    private readonly Option<string?> _maxFee = new("--max-fee-per-gas") { Description = "Fee cap in wei (default 2 × base fee + tip; required without --rpc-url)." };
-    private readonly Option<string?> _tip = new("--max-priority-fee-per-gas") { Description = "Tip in wei (default eth_maxPriorityFeePerGas or 1 gwei)." };
-    private readonly Option<FileInfo?> _out = new("--out", "-o") { Description = "Write the signed network form (0x-hex) to this file instead of stdout." };
+    private readonly Option<string> _to = new("--to") { HelpName = "ADDRESS", Description = "Recipient address.", Required = true };
+    private readonly Option<string?> _rpcUrl = new("--rpc-url") { HelpName = "URL", Description = "Execution JSON-RPC URL: read chain id, nonce, fees, gas and the sidecar form from this node (nothing is sent)." };
+    private readonly Option<ulong?> _chainId = new("--chain-id") { HelpName = "ID", Description = "The chain id (required without --rpc-url; with it, the node's must match)." };
+    private readonly Option<ulong?> _nonce = new("--nonce") { HelpName = "N", Description = "Nonce (required without --rpc-url)." };
+    private readonly Option<ulong?> _gasLimit = new("--gas-limit") { HelpName = "GAS", Description = "Gas limit (default eth_estimateGas, or the intrinsic gas offline)." };
+    private readonly Option<string?> _maxFee = new("--max-fee-per-gas") { HelpName = "WEI", Description = "Fee cap in wei (default 2 × base fee + tip; required without --rpc-url)." };
+    private readonly Option<string?> _tip = new("--max-priority-fee-per-gas") { HelpName = "WEI", Description = "Tip in wei (default eth_maxPriorityFeePerGas or 1 gwei)." };
+    private readonly Option<FileInfo?> _out = new("--out", "-o") { HelpName = "FILE", Description = "Write the signed network form (0x-hex) to this file instead of stdout." };
 
     /// <inheritdoc />
     public Command Build()
     {
-        var tx = new Command("tx", "Type-3 blob transactions: decode and validate, or build and sign without sending.");
+        var tx = new Command("tx", "Type-3 blob transactions: decode and validate, build and sign without sending, and the status and resumption of journaled sends.");
 
         var decode = new Command("decode", "Decode a type-3 transaction (payload, network form v0 or v1), show its fields and sidecar, and validate it as a node would. "
             + "Exit 0 valid, 1 invalid, 2 not a transaction.");
         decode.Arguments.Add(_input);
-        decode.Options.Add(_chainId);
+        decode.Options.Add(_expectedChainId);
         decode.Options.Add(_maxBlobs);
         decode.Options.Add(_noBlobs);
         decode.SetAction((parse, ct) => Task.FromResult(Decode(parse)));
@@ -63,14 +64,15 @@ public sealed class TxCommand : ICliCommand
         TxCli.AddSendOptions(build);
         build.SetAction((parse, ct) => BuildAsync(parse, ct));
         tx.Subcommands.Add(build);
+        tx.Subcommands.Add(new TxStatusCommand().Build());
+        tx.Subcommands.Add(new TxResumeCommand().Build());
         return tx;
     }
 
     private int Decode(ParseResult parse)
     {
-        var output = parse.InvocationConfiguration.Output;
-        bool json = parse.GetValue(GlobalOptions.Json);
-        var bytes = TxCli.HexOrFile(parse.GetValue(_input)!, "transaction");
+        var (output, _, json) = CommandIo.Of(parse);
+        var bytes = InputFiles.ReadHexOrFile(parse.GetValue(_input)!, "transaction");
         DecodedTransaction decoded;
         try { decoded = BlobTransactionCodec.Decode(bytes); }
         catch (TransactionDecodingException e) { throw new CliException(e.Message, ExitCodes.InvalidInput, e); }
@@ -78,7 +80,7 @@ public sealed class TxCommand : ICliCommand
         int maxBlobs = parse.GetValue(_maxBlobs);
         if (maxBlobs < 1) throw new CliException($"--max-blobs {maxBlobs}: must be at least 1", ExitCodes.InvalidInput);
         var kzg = TxCli.TryKzg(parse, out var kzgProblem);
-        var rules = new ValidationRules { ChainId = parse.GetValue(_chainId), MaxBlobsPerTransaction = maxBlobs };
+        var rules = new ValidationRules { ChainId = parse.GetValue(_expectedChainId), MaxBlobsPerTransaction = maxBlobs };
         var result = BlobTransactionValidator.Validate(decoded.Transaction, decoded.Sidecar, kzg, rules);
         if (kzg is null && decoded.Sidecar is not null && kzgProblem is not null)
             result = result with { Unchecked = [.. result.Unchecked.Select(u => u.Replace("(no KZG backend)", $"({kzgProblem})"))] };
@@ -86,16 +88,16 @@ public sealed class TxCommand : ICliCommand
         var tx = decoded.Transaction;
         if (json)
         {
-            var o = BlobTransactionJson.ToJson(tx, decoded.Sidecar, includeBlobs: !parse.GetValue(_noBlobs));
+            var o = DecodeJson(tx, decoded.Sidecar, includeBlobs: !parse.GetValue(_noBlobs));
             o["form"] = FormName(decoded.Form);
             o["validation"] = new JsonObject
             {
                 ["valid"] = result.IsValid,
                 ["verdict"] = result.Verdict,
-                ["errors"] = new JsonArray(result.Errors.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()),
-                ["unchecked"] = new JsonArray(result.Unchecked.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()),
+                ["errors"] = CliJson.Strings(result.Errors),
+                ["unchecked"] = CliJson.Strings(result.Unchecked),
             };
-            output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            CliJson.Write(output, o);
         }
         else
         {
@@ -119,7 +121,7 @@ public sealed class TxCommand : ICliCommand
             Row("input", tx.Data.Length == 0 ? "(empty)" : $"{tx.Data.Length} bytes {Short(Hex.Encode(tx.Data.Span))}");
             Row("access list", tx.AccessList.Count == 0 ? "(empty)" : string.Join(", ", tx.AccessList.Select(e => $"{e.Address} ({e.StorageKeys.Count} keys)")));
             for (int i = 0; i < tx.BlobVersionedHashes.Count; i++) Row(i == 0 ? "blob versioned hashes" : "", $"[{i}] {tx.BlobVersionedHashes[i]}");
-            if (tx.Signature is { } sig) Row("signature", $"yParity {sig.YParity}, r {BlobTransactionJson.Quantity(sig.R)}, s {BlobTransactionJson.Quantity(sig.S)}");
+            if (tx.Signature is { } sig) Row("signature", $"yParity {sig.YParity}, r {Word(sig.R)}, s {Word(sig.S)}");
             if (decoded.Sidecar is { } sc)
             {
                 Row("sidecar", $"v{(int)sc.Version}: {sc.Blobs.Count} blob(s) ({sc.Blobs.Count * BlobSidecar.BytesPerBlob} bytes), {sc.Commitments.Count} commitment(s), "
@@ -135,24 +137,21 @@ public sealed class TxCommand : ICliCommand
 
     private async Task<int> BuildAsync(ParseResult parse, CancellationToken ct)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var err = parse.InvocationConfiguration.Error;
-        bool json = parse.GetValue(GlobalOptions.Json);
+        var (output, err, json) = CommandIo.Of(parse);
         var file = parse.GetValue(_file)!;
         if (!file.Exists) throw new CliException($"file not found: {file.FullName}", ExitCodes.InvalidInput);
         var to = TxCli.ParseAddress(parse.GetValue(_to)!, "--to");
-        var key = TxCli.TryKey(parse, err) ?? throw new CliException(
-            "no signing key: set BLOB_PRIVATE_KEY, or pass --keystore FILE (with --password-file), or --private-key", ExitCodes.InvalidInput);
+        var key = TxCli.RequireKey(parse, err);
         var data = await File.ReadAllBytesAsync(file.FullName, ct);
         var codec = TxCli.Codec(parse);
-        var blobs = TxCli.Guard(() => BlobPipeline.EncodeBlobs(data, codec));
+        var blobs = BlobPipeline.EncodeBlobs(data, codec);
         var kzg = TxCli.TryKzg(parse, out var kzgProblem) ?? throw new CliException($"cannot compute commitments and proofs: {kzgProblem}", ExitCodes.Failed);
         var options = new SubmitOptions
         {
             Sidecar = TxCli.SidecarChoice(parse),
-            MaxFeePerBlobGas = TxCli.Wei(parse.GetValue(TxCli.MaxFeePerBlobGas), "--max-fee-per-blob-gas"),
-            MaxFeePerGas = TxCli.Wei(parse.GetValue(_maxFee), "--max-fee-per-gas"),
-            MaxPriorityFeePerGas = TxCli.Wei(parse.GetValue(_tip), "--max-priority-fee-per-gas"),
+            MaxFeePerBlobGas = Units.ParseWeiOrNull(parse.GetValue(TxCli.MaxFeePerBlobGas), "--max-fee-per-blob-gas"),
+            MaxFeePerGas = Units.ParseWeiOrNull(parse.GetValue(_maxFee), "--max-fee-per-gas"),
+            MaxPriorityFeePerGas = Units.ParseWeiOrNull(parse.GetValue(_tip), "--max-priority-fee-per-gas"),
             GasLimit = parse.GetValue(_gasLimit),
             Nonce = parse.GetValue(_nonce),
             ExpectedChainId = parse.GetValue(_chainId),
@@ -162,7 +161,7 @@ public sealed class TxCommand : ICliCommand
         var rpcUrl = parse.GetValue(_rpcUrl);
         if (rpcUrl is not null)
         {
-            using var client = TxCli.Guard(() => new ExecutionClient(rpcUrl));
+            using var client = new ExecutionClient(rpcUrl);
             try { (signed, _) = await new BlobSubmitter(client, kzg).PrepareAsync(to, blobs, key, options, notes, ct); }
             catch (RpcException e) { throw new CliException(e.Message, ExitCodes.Failed, e); }
         }
@@ -174,7 +173,7 @@ public sealed class TxCommand : ICliCommand
                 throw new CliException($"without --rpc-url, {string.Join(", ", missing)} must be given", ExitCodes.InvalidInput);
             var version = options.Sidecar ?? SidecarVersion.V1;
             if (options.Sidecar is null) notes.Add("no --rpc-url: building the v1 (cell proof) sidecar that Osaka and later take; pass --sidecar v0 for Cancun/Prague");
-            var sidecar = TxCli.Guard(() => SidecarBuilder.Build(blobs, version, kzg, null, ct));
+            var sidecar = SidecarBuilder.Build(blobs, version, kzg, null, ct);
             var tip = options.MaxPriorityFeePerGas ?? BigInteger.Min(BlobSubmitter.DefaultTip, options.MaxFeePerGas!.Value);
             var fields = new TransactionFields
             {
@@ -186,7 +185,7 @@ public sealed class TxCommand : ICliCommand
                 To = to,
             };
             fields = fields with { GasLimit = options.GasLimit ?? Math.Max(IntrinsicGas.Of(fields.Data.Span, fields.AccessList), IntrinsicGas.Floor(fields.Data.Span)) };
-            signed = TxCli.Guard(() => BlobTransactionBuilder.Sign(fields, sidecar, key.Span));
+            signed = BlobTransactionBuilder.Sign(fields, sidecar, key.Span);
         }
 
         var tx = signed.Transaction;
@@ -204,21 +203,21 @@ public sealed class TxCommand : ICliCommand
                 ["chainId"] = tx.ChainId,
                 ["nonce"] = tx.Nonce,
                 ["gas"] = tx.GasLimit,
-                ["maxFeePerGas"] = tx.MaxFeePerGas.ToString(),
-                ["maxPriorityFeePerGas"] = tx.MaxPriorityFeePerGas.ToString(),
-                ["maxFeePerBlobGas"] = tx.MaxFeePerBlobGas.ToString(),
+                ["maxFeePerGas"] = CliJson.Wei(tx.MaxFeePerGas),
+                ["maxPriorityFeePerGas"] = CliJson.Wei(tx.MaxPriorityFeePerGas),
+                ["maxFeePerBlobGas"] = CliJson.Wei(tx.MaxFeePerBlobGas),
                 ["sidecar"] = signed.Sidecar.Version == SidecarVersion.V1 ? "v1" : "v0",
                 ["blobs"] = signed.Sidecar.Blobs.Count,
-                ["blobVersionedHashes"] = new JsonArray(tx.BlobVersionedHashes.Select(h => (JsonNode)JsonValue.Create(h.ToString())!).ToArray()),
+                ["blobVersionedHashes"] = CliJson.Strings(tx.BlobVersionedHashes),
                 ["inputBytes"] = data.Length,
                 ["codec"] = codec.Name,
                 ["bytes"] = (hex.Length - 2) / 2,
                 ["out"] = outFile?.FullName,
                 ["raw"] = outFile is null ? hex : null,
                 ["valid"] = problems.IsValid,
-                ["notes"] = new JsonArray(notes.Concat(problems.Errors).Select(n => (JsonNode)JsonValue.Create(n)!).ToArray()),
+                ["notes"] = CliJson.Strings(notes.Concat(problems.Errors)),
             };
-            output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            CliJson.Write(output, o);
         }
         else
         {
@@ -230,6 +229,35 @@ public sealed class TxCommand : ICliCommand
         }
         return ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// The transaction as <see cref="BlobTransactionJson"/> names it (the JSON-RPC field names and order), in the CLI's
+    /// JSON convention: type, chain id, nonce, gas, yParity and v as numbers; amounts in wei as decimal strings; r and s as
+    /// 32-byte hex.
+    /// </summary>
+    private static JsonObject DecodeJson(BlobTransaction tx, BlobSidecar? sidecar, bool includeBlobs)
+    {
+        var o = BlobTransactionJson.ToJson(tx, sidecar, includeBlobs);
+        o["type"] = BlobTransaction.TypeByte;
+        o["chainId"] = tx.ChainId;
+        o["nonce"] = tx.Nonce;
+        o["maxPriorityFeePerGas"] = CliJson.Wei(tx.MaxPriorityFeePerGas);
+        o["maxFeePerGas"] = CliJson.Wei(tx.MaxFeePerGas);
+        o["gas"] = tx.GasLimit;
+        o["value"] = CliJson.Wei(tx.Value);
+        o["maxFeePerBlobGas"] = CliJson.Wei(tx.MaxFeePerBlobGas);
+        if (tx.Signature is { } sig)
+        {
+            o["yParity"] = sig.YParity;
+            o["v"] = sig.YParity;
+            o["r"] = Word(sig.R);
+            o["s"] = Word(sig.S);
+        }
+        return o;
+    }
+
+    /// <summary>A signature scalar as 32-byte lowercase 0x-hex.</summary>
+    private static string Word(BigInteger value) => "0x" + value.ToString("x64", System.Globalization.CultureInfo.InvariantCulture)[^64..];
 
     private static string FormName(TransactionForm form) => form switch
     {

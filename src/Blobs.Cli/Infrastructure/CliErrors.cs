@@ -15,7 +15,7 @@ public sealed class CliException : Exception
 /// <summary>Maps exceptions to one-line messages and exit codes.</summary>
 public static class CliErrors
 {
-    /// <summary>Writes "error: …" (and the stack with <paramref name="verbose"/>) and returns the exit code.</summary>
+    /// <summary>Writes "error: …" on one line (and the stack with <paramref name="verbose"/>) and returns the exit code.</summary>
     public static int Report(Exception e, TextWriter error, bool verbose)
     {
         if (e is System.Reflection.TargetInvocationException { InnerException: { } inner }) e = inner;
@@ -26,8 +26,17 @@ public static class CliErrors
             FileNotFoundException or DirectoryNotFoundException => ExitCodes.InvalidInput,
             _ => ExitCodes.Failed,
         };
-        error.WriteLine("error: " + e.Message);
+        var message = e is OperationCanceledException ? "interrupted (nothing more was done; a transaction already sent stays sent)" : OneLine(e);
+        error.WriteLine("error: " + message);
         if (verbose) error.WriteLine(e.ToString());
         return code;
+    }
+
+    /// <summary>An exception's message on one line, without .NET's " (Parameter 'x')" suffix.</summary>
+    public static string OneLine(Exception e)
+    {
+        var line = e.Message.ReplaceLineEndings(" ").Trim();
+        int p = line.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return p > 0 ? line[..p] : line;
     }
 }

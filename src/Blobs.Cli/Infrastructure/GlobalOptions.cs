@@ -7,7 +7,7 @@ namespace Blobs.Cli.Infrastructure;
 public static class GlobalOptions
 {
     /// <summary>--json: machine-readable output.</summary>
-    public static readonly Option<bool> Json = new("--json") { Description = "Print machine-readable JSON instead of text.", Recursive = true };
+    public static readonly Option<bool> Json = new("--json") { Description = "Print one JSON value on stdout instead of text (amounts in wei as decimal strings).", Recursive = true };
 
     /// <summary>--verbose: stack traces on errors.</summary>
     public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Show the full error with its stack trace.", Recursive = true };
@@ -22,7 +22,7 @@ public static class GlobalOptions
 
     static GlobalOptions() => Kzg.AcceptOnlyFromAmong("auto", "managed", "native");
 
-    /// <summary>Creates the KZG context the user asked for.</summary>
+    /// <summary>Creates the KZG context the user asked for (disposing it is safe: the shared default context ignores it).</summary>
     public static KzgContext CreateKzg(ParseResult parse) => parse.GetValue(Kzg) switch
     {
         "managed" => KzgBackends.CreateContext(KzgBackendKind.Managed),

@@ -4,7 +4,7 @@ namespace Blobs.Kzg.Managed;
 
 /// <summary>
 /// The fulu EIP-7594 cell functions of the managed backend (polynomial-commitments-sampling.md), implemented in
-/// <see cref="CellKzg"/>: FFTs over Fr for cells and recovery, FK20 over fixed-base tables (25 MB, built on the
+/// <see cref="CellKzg"/>: FFTs over Fr for cells and recovery, FK20 over fixed-base tables (22.8 MB, built on the
 /// first cell proof) for the 128 cell proofs, the universal verification equation for batches of cells.
 /// <see cref="ManagedKzgOptions.MaxDegreeOfParallelism"/> also bounds the threads of one cell call.
 /// </summary>

@@ -1,5 +1,7 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Blobs.Kzg;
-using Blobs.Rpc;
 using Blobs.Sidecars;
 using Blobs.Transactions;
 
@@ -14,7 +16,7 @@ public sealed partial class AnvilDevnet
     /// Makes anvil load its KZG settings now rather than on the first blob transaction (about 6 s on these machines, far
     /// more under load, long enough for a JSON-RPC timeout): sends one blob transaction whose proofs are deliberately wrong
     /// (a zero blob, its commitment, the G1 generator as every proof), which anvil verifies and refuses. Nothing enters the
-    /// pool or the chain. Best effort: returns anvil's refusal (or the RPC failure), or null if it unexpectedly accepted it; never throws for RPC failures.
+    /// pool or the chain. Best effort: returns anvil's refusal (or why the call failed), or null if it unexpectedly accepted it; never throws for HTTP failures.
     /// </summary>
     public async Task<string?> WarmUpKzgAsync(CancellationToken cancellationToken = default)
     {
@@ -38,13 +40,24 @@ public sealed partial class AnvilDevnet
         };
         var signed = BlobTransactionBuilder.Sign(fields, sidecar, DevPrivateKey.Span);
 
-        // 3. Send it and expect the refusal (it takes as long as anvil's KZG setup; a long timeout for that reason).
-        using var client = new ExecutionClient(RpcUrl, timeout: TimeSpan.FromMinutes(2));
+        // 3. Send it and expect the refusal. It takes as long as anvil's KZG setup, which under load can exceed the 20 s
+        //    Nethereum allows one call process-wide, so this one call goes over a plain HttpClient with its own timeout.
+        var request = new JsonObject
+        {
+            ["jsonrpc"] = "2.0",
+            ["id"] = 1,
+            ["method"] = "eth_sendRawTransaction",
+            ["params"] = new JsonArray(Hex.Encode(signed.NetworkEncoding())),
+        };
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(3) };
         try
         {
-            await client.SendRawTransactionAsync(signed.NetworkEncoding(), cancellationToken).ConfigureAwait(false);
-            return null;
+            using var content = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(new Uri(RpcUrl), content, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("message", out var message) ? message.GetString() ?? "refused" : null;
         }
-        catch (RpcException e) { return e.Message; }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException) { return $"warm-up failed: {e.Message}"; }
     }
 }

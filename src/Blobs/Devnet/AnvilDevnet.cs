@@ -131,7 +131,13 @@ public sealed partial class AnvilDevnet : IAsyncDisposable, IDisposable
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => listening.TrySetException(new AnvilNotFoundException($"anvil exited with code {SafeExitCode(process)} before listening: {string.Join(" | ", output.TakeLast(5))}"));
+        process.Exited += (_, _) =>
+        {
+            // Exited can fire before the last lines are read: wait for the streams to drain so the message carries anvil's reason.
+            try { process.WaitForExit(2000); } catch (InvalidOperationException) { } catch (System.ComponentModel.Win32Exception) { }
+            var reason = string.Join(" | ", output.Where(l => l.Trim().Length > 0).TakeLast(5));
+            listening.TrySetException(new AnvilNotFoundException($"anvil exited with code {SafeExitCode(process)} before listening: {(reason.Length > 0 ? reason : "no output")}"));
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 

@@ -23,8 +23,10 @@ public sealed record EthConfig(EthConfigFork Current, EthConfigFork? Next, EthCo
     /// <summary>Parses the JSON text of the <c>result</c> object of <c>eth_config</c>.</summary>
     public static EthConfig Parse(string json)
     {
-        using var doc = JsonDocument.Parse(json);
-        return Parse(doc.RootElement);
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(json); }
+        catch (JsonException e) { throw new FormatException($"eth_config: not JSON ({e.Message})", e); }
+        using (doc) return Parse(doc.RootElement);
     }
 
     /// <summary>

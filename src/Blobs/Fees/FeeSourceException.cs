@@ -6,6 +6,6 @@ public sealed class FeeSourceException : Exception
     /// <summary>Creates the exception.</summary>
     public FeeSourceException(string message, Exception? inner = null) : base(message, inner) { }
 
-    /// <summary>The JSON-RPC error code when the node answered with an error, else <c>null</c>.</summary>
+    /// <summary>The JSON-RPC error code (or HTTP status) when the node answered and refused, else <c>null</c> (unreachable, timed out, malformed).</summary>
     public int? RpcErrorCode { get; init; }
 }

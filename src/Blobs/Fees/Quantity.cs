@@ -44,7 +44,4 @@ internal static class Quantity
         if (s.Length == 0 || s.Length > 80 || !s.All(char.IsAsciiDigit)) throw new FormatException($"{what}: '{s}' is not a quantity");
         return BigInteger.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
     }
-
-    /// <summary>Formats a quantity as 0x-hex (no leading zeros), as JSON-RPC expects.</summary>
-    internal static string ToHex(BigInteger value) => value.IsZero ? "0x0" : "0x" + value.ToString("x", CultureInfo.InvariantCulture).TrimStart('0');
 }

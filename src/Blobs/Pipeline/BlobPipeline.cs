@@ -1,5 +1,6 @@
 using System.Numerics;
 using Blobs.Codecs;
+using Blobs.Journal;
 using Blobs.Kzg;
 using Blobs.Rpc;
 using Blobs.Sidecars;
@@ -58,44 +59,88 @@ public static class BlobPipeline
         options.Stages?.Report(PipelineStage.Proving);
         var submitter = new BlobSubmitter(execution, kzg);
         var notes = new List<string>();
-        var (signed, formKnown) = await submitter.PrepareAsync(to, blobs, privateKey, submit, notes, ct).ConfigureAwait(false);
+        var journaled = options.Journal is { } journal ? new JournaledSubmitter(journal, execution, kzg) : null;
+        SubmissionResult submission;
+        TransactionReceipt? receipt;
+        if (journaled is null)
+        {
+            var (signed, formKnown) = await PrepareCheckedAsync(submitter, execution, to, blobs, privateKey, options, notes, ct).ConfigureAwait(false);
+            submission = await SendAsync(execution, signed, options, ct,
+                () => submitter.SubmitAsync(signed, submit with { WaitForReceipt = false }, allowFormFallback: !formKnown, notes, ct)).ConfigureAwait(false);
+            receipt = await WaitAsync(options, () =>
+            {
+                submit.Status?.Report($"waiting for {submission.Hash} to be included");
+                return execution.WaitForReceiptAsync(submission.Hash, submit.ReceiptTimeout, null, ct);
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            // With a journal: a batch already journaled is resumed, never signed twice; a new one is recorded
+            // (under the journal's lock, after every check) before it is sent.
+            var key = await journaled.KeyAsync(data, BlobTransactionSigner.AddressOf(privateKey.Span), ct).ConfigureAwait(false);
+            SignedBlobTransaction signed;
+            bool formKnown;
+            JournalEntry entry;
+            using (journaled.Journal.Lock())
+            {
+                var found = await journaled.ResumeIfJournaledAsync(key, privateKey, submit, notes, ct).ConfigureAwait(false);
+                if (found.Resumed is { } resumed)
+                    return await FetchBackAsync(execution, beacon, kzg, data, codec, blobs.Count, resumed, options, ct).ConfigureAwait(false);
+                (signed, formKnown) = await PrepareCheckedAsync(submitter, execution, to, blobs, privateKey, options with { Submit = found.Pin(submit) }, notes, ct).ConfigureAwait(false);
+                entry = journaled.Record(key, signed, codec.Name, data.Length, submit, found.Refused);
+            }
+            (submission, entry) = await SendAsync(execution, signed, options, ct,
+                () => journaled.SubmitRecordedAsync(entry, signed, submit, allowFormFallback: !formKnown, notes, ct)).ConfigureAwait(false);
+            receipt = await WaitAsync(options, () => journaled.WaitRecordedAsync(entry, submission.Hash, submit, ct)).ConfigureAwait(false);
+        }
+        return await FetchBackAsync(execution, beacon, kzg, data, codec, blobs.Count, submission with { Receipt = receipt ?? submission.Receipt }, options, ct).ConfigureAwait(false);
+    }
 
-        // 4. The sender must afford the worst case.
+    /// <summary>Steps 3–4: commitments and proofs, fields from the node, signature; then the sender must afford the worst case.</summary>
+    private static async Task<(SignedBlobTransaction Signed, bool FormKnown)> PrepareCheckedAsync(BlobSubmitter submitter, ExecutionClient execution, Address to,
+        IReadOnlyList<ReadOnlyMemory<byte>> blobs, ReadOnlyMemory<byte> privateKey, PipelineOptions options, List<string> notes, CancellationToken ct)
+    {
+        var prepared = await submitter.PrepareAsync(to, blobs, privateKey, options.Submit, notes, ct).ConfigureAwait(false);
         if (options.CheckFunds)
         {
             options.Stages?.Report(PipelineStage.CheckingFunds);
-            await CheckFundsAsync(execution, signed.Transaction, ct).ConfigureAwait(false);
+            await CheckFundsAsync(execution, prepared.Signed.Transaction, ct).ConfigureAwait(false);
         }
+        return prepared;
+    }
 
-        // 5. Last chance to record the transaction before it leaves (journal hook).
-        if (options.BeforeSubmit is { } beforeSubmit) await beforeSubmit(signed, ct).ConfigureAwait(false);
-
-        // 6. Send (falling back to the other sidecar form on a clear refusal when the form was a guess).
+    /// <summary>Step 5: send (falling back to the other sidecar form on a clear refusal when the form was a guess); a refusal becomes the pipeline's typed exception.</summary>
+    private static async Task<T> SendAsync<T>(ExecutionClient execution, SignedBlobTransaction signed, PipelineOptions options, CancellationToken ct, Func<Task<T>> send)
+    {
         options.Stages?.Report(PipelineStage.Sending);
-        SubmissionResult submission;
-        try
-        {
-            submission = await submitter.SubmitAsync(signed, submit with { WaitForReceipt = false }, allowFormFallback: !formKnown, notes, ct).ConfigureAwait(false);
-        }
+        try { return await send().ConfigureAwait(false); }
         catch (RpcException e) when (e.IsNodeError)
         {
             throw await Explain(execution, signed, e, ct).ConfigureAwait(false);
         }
+    }
 
-        // 7. Wait for inclusion.
-        if (!submit.WaitForReceipt) return new PipelineResult(data.Length, codec.Name, submission, null, false, "not waited for inclusion");
+    /// <summary>Step 6: wait for inclusion, unless the options say not to (then null).</summary>
+    private static async Task<TransactionReceipt?> WaitAsync(PipelineOptions options, Func<Task<TransactionReceipt>> wait)
+    {
+        if (!options.Submit.WaitForReceipt) return null;
         options.Stages?.Report(PipelineStage.WaitingForInclusion);
-        submit.Status?.Report($"waiting for {submission.Hash} to be included");
-        var receipt = await execution.WaitForReceiptAsync(submission.Hash, submit.ReceiptTimeout, null, ct).ConfigureAwait(false);
-        submission = submission with { Receipt = receipt };
+        return await wait().ConfigureAwait(false);
+    }
+
+    /// <summary>Steps 7–8: fetch the blobs back from the beacon API, re-commit and match them, decode and compare with the batch.</summary>
+    private static async Task<PipelineResult> FetchBackAsync(ExecutionClient execution, BeaconClient? beacon, KzgContext kzg, ReadOnlyMemory<byte> data, IBlobCodec codec,
+        int blobCount, SubmissionResult submission, PipelineOptions options, CancellationToken ct)
+    {
+        var submit = options.Submit;
+        if (submission.Receipt is not { } receipt) return new PipelineResult(data.Length, codec.Name, submission, null, false, "not waited for inclusion");
         if (beacon is null)
             return new PipelineResult(data.Length, codec.Name, submission, null, false, "no beacon URL: blobs not fetched back");
         if (receipt.Status != 1)
             return new PipelineResult(data.Length, codec.Name, submission, null, false, $"the transaction was included but failed (status {receipt.Status})");
 
-        // 8. Fetch the blobs back from the beacon API; re-commit and match them to the versioned hashes.
         options.Stages?.Report(PipelineStage.FetchingBack);
-        submit.Status?.Report($"fetching {blobs.Count} blob(s) back from the beacon API at {beacon.Url}");
+        submit.Status?.Report($"fetching {blobCount} blob(s) back from the beacon API at {beacon.Url}");
         var retriever = new BlobRetriever(beacon, kzg);
         var ids = await BlobRetriever.CandidateBlockIdsAsync(execution, beacon, receipt.BlockNumber, receipt.BlockHash, ct).ConfigureAwait(false);
         var hashes = submission.Sent.Transaction.BlobVersionedHashes;
@@ -103,7 +148,6 @@ public static class BlobPipeline
         try { fetched = await retriever.FetchAsync(ids, hashes, ct).ConfigureAwait(false); }
         catch (BlobMismatchException e) { return new PipelineResult(data.Length, codec.Name, submission, null, false, e.Message); }
 
-        // 9. Decode and compare with the batch.
         options.Stages?.Report(PipelineStage.Verifying);
         byte[] decoded;
         try { decoded = codec.Decode(fetched.Blobs.Select(b => (ReadOnlyMemory<byte>)b).ToArray()); }
@@ -147,7 +191,10 @@ public static class BlobPipeline
     /// <summary>Turns a node's refusal into the pipeline's typed exceptions where one applies.</summary>
     private static async Task<Exception> Explain(ExecutionClient execution, SignedBlobTransaction signed, RpcException e, CancellationToken ct)
     {
-        var m = e.Message.ToLowerInvariant();
+        // Classify what the node said, not what a wrapper (the journal's "how to resume" hint) added to it.
+        var said = e;
+        while (said.InnerException is RpcException inner) said = inner;
+        var m = said.Message.ToLowerInvariant();
         if (m.Contains("insufficient funds"))
         {
             var from = signed.Transaction.Sender();
@@ -160,7 +207,7 @@ public static class BlobPipeline
         bool aboutFees = m.Contains("nonce") || m.Contains("underpriced") || m.Contains("fee") || m.Contains("gas") || m.Contains("already known") || m.Contains("replacement");
         bool aboutSidecar = m.Contains("sidecar") || m.Contains("proof") || m.Contains("cell") || m.Contains("wrapper") || m.Contains("version");
         if (aboutSidecar && !aboutFees && !m.Contains("both sidecar forms"))
-            return new SidecarRefusedException(signed.Sidecar.Version, e.Endpoint, NodeMessage(e.Message), e);
+            return new SidecarRefusedException(signed.Sidecar.Version, said.Endpoint, NodeMessage(said.Message), e);
         return e;
     }
 

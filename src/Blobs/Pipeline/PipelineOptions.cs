@@ -1,5 +1,4 @@
 using Blobs.Rpc;
-using Blobs.Transactions;
 
 namespace Blobs.Pipeline;
 
@@ -22,8 +21,9 @@ public sealed record PipelineOptions
     public bool CheckFunds { get; init; } = true;
 
     /// <summary>
-    /// Called with the signed transaction (and its sidecar) after every check and before it is sent: the place to record it
-    /// (a journal) so that a crash after sending can be recovered. An exception here stops the pipeline before anything is sent.
+    /// The journal that makes the batch recoverable: the signed transaction and its sidecar are recorded after every
+    /// check and before they are sent, each step is recorded, and a batch already journaled for this chain and sender
+    /// is resumed instead of being signed again (<see cref="Journal.JournaledSubmitter"/>). Null: no journal.
     /// </summary>
-    public Func<SignedBlobTransaction, CancellationToken, Task>? BeforeSubmit { get; init; }
+    public Journal.BatchJournal? Journal { get; init; }
 }

@@ -16,17 +16,35 @@ public sealed class BeaconClient : IDisposable
     private readonly bool _ownsHttp;
 
     /// <summary>Creates a client for the beacon API at <paramref name="url"/>.</summary>
-    public BeaconClient(string url, HttpClient? http = null)
+    /// <param name="url">The beacon API base URL.</param>
+    /// <param name="http">An HttpClient to use (not disposed by this client; its own Timeout still applies); null for one of its own.</param>
+    /// <param name="timeout">How long one attempt of a GET may take (default 30 s; six blobs are about 1.6 MB of hex).</param>
+    /// <param name="retry">Retries of failures that may pass (default <see cref="RpcRetryPolicy.Default"/>).</param>
+    public BeaconClient(string url, HttpClient? http = null, TimeSpan? timeout = null, RpcRetryPolicy? retry = null)
     {
         if (!Uri.TryCreate(url.TrimEnd('/') + "/", UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
-            throw new ArgumentException($"beacon URL '{url}' is not an http(s) URL");
+            throw new ArgumentException($"beacon URL '{JsonRpcClient.Redact(url)}' is not an http(s) URL");
         Url = uri;
         _ownsHttp = http is null;
-        _http = http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        Timeout = timeout ?? TimeSpan.FromSeconds(30);
+        if (Timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), "the beacon timeout must be positive");
+        Retry = retry ?? RpcRetryPolicy.Default;
+        _http = http ?? new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>The beacon API base URL.</summary>
     public Uri Url { get; }
+
+    /// <summary>How long one attempt of a GET may take.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>
+    /// How failures that may pass are retried (GETs are idempotent): timeouts, refused or reset connections, HTTP 5xx
+    /// and 429, and 200 answers that are not JSON. Other HTTP errors (404: no such block or blobs) are final.
+    /// </summary>
+    public RpcRetryPolicy Retry { get; set; }
+
+    private string Display => JsonRpcClient.Redact(Url.ToString());
 
     /// <summary>GET /eth/v1/beacon/blobs/{blockId}, filtered to <paramref name="versionedHashes"/> when given.</summary>
     public async Task<IReadOnlyList<byte[]>> GetBlobsAsync(string blockId, IReadOnlyList<VersionedHash>? versionedHashes = null, CancellationToken ct = default)
@@ -36,8 +54,8 @@ public sealed class BeaconClient : IDisposable
             // Comma-separated: what Lighthouse, Prysm, Teku and anvil all read (anvil keeps only the last of repeated keys).
             path += "?versioned_hashes=" + string.Join(",", versionedHashes.Select(h => h.ToString()));
         var data = await GetDataAsync(path, ct).ConfigureAwait(false);
-        if (data.ValueKind != JsonValueKind.Array) throw new RpcException($"{path}: 'data' is not an array", Url.ToString(), path);
-        return data.EnumerateArray().Select((b, i) => DecodeHex(b.GetString(), $"{path}: data[{i}]")).ToArray();
+        if (data.ValueKind != JsonValueKind.Array) throw new RpcException($"{path}: 'data' is not an array", Display, path, 200);
+        return data.EnumerateArray().Select((b, i) => DecodeHex(String(b, $"{path}: data[{i}]"), $"{path}: data[{i}]")).ToArray();
     }
 
     /// <summary>GET /eth/v1/beacon/blob_sidecars/{blockId} (deprecated): blobs with their commitments, by index.</summary>
@@ -45,15 +63,19 @@ public sealed class BeaconClient : IDisposable
     {
         var path = $"eth/v1/beacon/blob_sidecars/{Uri.EscapeDataString(blockId)}";
         var data = await GetDataAsync(path, ct).ConfigureAwait(false);
-        if (data.ValueKind != JsonValueKind.Array) throw new RpcException($"{path}: 'data' is not an array", Url.ToString(), path);
+        if (data.ValueKind != JsonValueKind.Array) throw new RpcException($"{path}: 'data' is not an array", Display, path, 200);
         var result = new List<(int, byte[], KzgCommitment)>();
         int n = 0;
         foreach (var s in data.EnumerateArray())
         {
+            string at = $"{path}: data[{n}]";
+            if (s.ValueKind != JsonValueKind.Object) throw new RpcException($"{at} is not an object", Display, path, 200);
             int index = s.TryGetProperty("index", out var ix) && int.TryParse(ix.ToString(), out var v) ? v : n;
-            var blob = DecodeHex(s.GetProperty("blob").GetString(), $"{path}: data[{n}].blob");
-            var commitment = KzgCommitment.FromBytes(DecodeHex(s.GetProperty("kzg_commitment").GetString(), $"{path}: data[{n}].kzg_commitment"));
-            result.Add((index, blob, commitment));
+            var blob = DecodeHex(String(Property(s, "blob", at), at + ".blob"), at + ".blob");
+            var commitmentBytes = DecodeHex(String(Property(s, "kzg_commitment", at), at + ".kzg_commitment"), at + ".kzg_commitment");
+            if (commitmentBytes.Length != KzgCommitment.Size)
+                throw new RpcException($"{at}.kzg_commitment: {commitmentBytes.Length} bytes, a commitment is {KzgCommitment.Size}", Display, path, 200);
+            result.Add((index, blob, KzgCommitment.FromBytes(commitmentBytes)));
             n++;
         }
         return result;
@@ -71,7 +93,7 @@ public sealed class BeaconClient : IDisposable
             var data = await GetDataAsync($"eth/v1/beacon/headers?parent_root={parentRoot}", ct).ConfigureAwait(false);
             if (data.ValueKind != JsonValueKind.Array) return null;
             foreach (var h in data.EnumerateArray())
-                if (h.TryGetProperty("root", out var root) && root.ValueKind == JsonValueKind.String) return root.GetString();
+                if (h.ValueKind == JsonValueKind.Object && h.TryGetProperty("root", out var root) && root.ValueKind == JsonValueKind.String) return root.GetString();
             return null;
         }
         catch (RpcException) { return null; }
@@ -91,48 +113,109 @@ public sealed class BeaconClient : IDisposable
     private async Task<JsonElement> GetDataAsync(string path, CancellationToken ct)
     {
         var uri = new Uri(Url, path);
-        HttpResponseMessage response;
-        try { response = await _http.GetAsync(uri, ct).ConfigureAwait(false); }
-        catch (HttpRequestException e)
+        var shown = JsonRpcClient.Redact(uri.ToString());
+        int attempts = Math.Max(1, Retry.MaxAttempts);
+        for (int attempt = 1; ; attempt++)
         {
-            throw new RpcException($"cannot reach the beacon API at {Url} ({e.Message}); check --beacon-url", Url.ToString(), path, null, e);
-        }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
-        {
-            throw new RpcException($"the beacon API at {Url} did not answer {path} in time", Url.ToString(), path, null, e);
-        }
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-            if (response.StatusCode != HttpStatusCode.OK)
+            ct.ThrowIfCancellationRequested();
+            string problem;
+            using (var cts = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
-                string msg = text.Length > 300 ? text[..300] : text;
+                cts.CancelAfter(Timeout);
                 try
                 {
-                    using var err = JsonDocument.Parse(text);
-                    if (err.RootElement.TryGetProperty("message", out var m)) msg = m.ToString();
+                    using var response = await _http.GetAsync(uri, cts.Token).ConfigureAwait(false);
+                    var text = await response.Content.ReadAsStringAsync(cts.Token).ConfigureAwait(false);
+                    int status = (int)response.StatusCode;
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        if (TryData(text, out var data, out var why)) return data;
+                        if (why is not null) throw new RpcException($"GET {shown}: {why}", Display, path, 200);
+                        problem = $"the answer is not JSON ({Snippet(text)})";
+                    }
+                    else if (status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests)
+                        problem = $"HTTP {status}: {Message(text)}";
+                    else
+                        throw new RpcException($"GET {shown}: HTTP {status}: {Message(text)}", Display, path, status);
                 }
-                catch (JsonException) { }
-                throw new RpcException($"GET {uri}: HTTP {(int)response.StatusCode}: {msg}", Url.ToString(), path, (int)response.StatusCode);
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    problem = $"no answer within {Timeout.TotalSeconds:0.#} s";
+                }
+                catch (HttpRequestException e)
+                {
+                    problem = Innermost(e).Message;
+                }
+                catch (IOException e)
+                {
+                    problem = e.Message;
+                }
             }
-            try
+            if (attempt >= attempts)
             {
-                using var doc = JsonDocument.Parse(text);
-                if (!doc.RootElement.TryGetProperty("data", out var data))
-                    throw new RpcException($"GET {uri}: the answer has no 'data'", Url.ToString(), path, 200);
-                return data.Clone();
+                var tries = attempts == 1 ? "" : $" ({attempts} attempts)";
+                throw problem.StartsWith("no answer", StringComparison.Ordinal)
+                    ? new RpcException($"the beacon API at {Display} did not answer {path} in time: {problem}{tries}", Display, path)
+                    : problem.StartsWith("HTTP ", StringComparison.Ordinal) || problem.StartsWith("the answer", StringComparison.Ordinal)
+                        ? new RpcException($"GET {shown} failed: {problem}{tries}", Display, path)
+                        : new RpcException($"cannot reach the beacon API at {Display} ({problem}){tries}; check --beacon-url", Display, path);
             }
-            catch (JsonException e)
-            {
-                throw new RpcException($"GET {uri}: the answer is not JSON ({e.Message})", Url.ToString(), path, 200, e);
-            }
+            await Task.Delay(Retry.DelayBefore(attempt + 1), ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The 'data' member of a JSON answer: false with a reason when it is JSON without 'data', false without one when it is not JSON.</summary>
+    private static bool TryData(string text, out JsonElement data, out string? why)
+    {
+        data = default;
+        why = null;
+        try
+        {
+            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
+            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("data", out var d))
+            {
+                why = "the answer has no 'data'";
+                return false;
+            }
+            data = d.Clone();
+            return true;
+        }
+        catch (JsonException) { return false; }
+    }
+
+    private static string Message(string text)
+    {
+        try
+        {
+            using var err = JsonDocument.Parse(text);
+            if (err.RootElement.ValueKind == JsonValueKind.Object && err.RootElement.TryGetProperty("message", out var m)) return Snippet(m.ToString());
+        }
+        catch (JsonException) { }
+        return Snippet(text);
+    }
+
+    private static string Snippet(string text)
+    {
+        text = text.Replace('\n', ' ').Replace('\r', ' ');
+        return text.Length <= 300 ? text : text[..300] + "…";
+    }
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null) e = e.InnerException;
+        return e;
+    }
+
+    private JsonElement Property(JsonElement obj, string name, string at) =>
+        obj.TryGetProperty(name, out var v) ? v : throw new RpcException($"{at} has no '{name}'", Display, at, 200);
+
+    private string String(JsonElement e, string what) =>
+        e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new RpcException($"{what} is not a string", Display, what, 200);
 
     private byte[] DecodeHex(string? hex, string what)
     {
         try { return Hex.Decode(hex ?? "", what); }
-        catch (KzgInputException e) { throw new RpcException(e.Message, Url.ToString(), what, 200, e); }
+        catch (KzgInputException e) { throw new RpcException(e.Message, Display, what, 200, e); }
     }
 
     /// <inheritdoc />

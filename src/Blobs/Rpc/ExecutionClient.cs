@@ -38,8 +38,9 @@ public sealed class ExecutionClient : IDisposable
 
     /// <summary>eth_getBalance(address, "latest").</summary>
     public async Task<BigInteger> BalanceAsync(Address address, CancellationToken ct = default) =>
-        (await Rpc.SendAsync("eth_getBalance", () => Web3.Eth.GetBalance.SendRequestAsync(address.ToString(), BlockParameter.CreateLatest()), ct).ConfigureAwait(false))?.Value
-        ?? throw new RpcException("eth_getBalance: empty answer", Rpc.DisplayUrl, "eth_getBalance");
+        await Rpc.SendAsync("eth_getBalance", () => Web3.Eth.GetBalance.SendRequestAsync(address.ToString(), BlockParameter.CreateLatest()), ct).ConfigureAwait(false) is { } balance
+            ? Parsed("eth_getBalance", () => balance.Value)
+            : throw new RpcException("eth_getBalance: empty answer", Rpc.DisplayUrl, "eth_getBalance");
 
     /// <summary>The latest block's baseFeePerGas (0 before London).</summary>
     public async Task<BigInteger> BaseFeeAsync(CancellationToken ct = default)
@@ -47,7 +48,7 @@ public sealed class ExecutionClient : IDisposable
         var block = await Rpc.SendAsync("eth_getBlockByNumber",
             () => Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(BlockParameter.CreateLatest()), ct).ConfigureAwait(false);
         if (block is null) throw new RpcException("eth_getBlockByNumber(latest): no block", Rpc.DisplayUrl, "eth_getBlockByNumber");
-        return block.BaseFeePerGas?.Value ?? BigInteger.Zero;
+        return Parsed("eth_getBlockByNumber", () => block.BaseFeePerGas?.Value ?? BigInteger.Zero);
     }
 
     /// <summary>The parentBeaconBlockRoot of execution block <paramref name="number"/> (EIP-4788); null before Cancun or when the block is unknown.</summary>
@@ -63,14 +64,14 @@ public sealed class ExecutionClient : IDisposable
     /// <summary>eth_maxPriorityFeePerGas; null when the node does not have it.</summary>
     public async Task<BigInteger?> MaxPriorityFeeAsync(CancellationToken ct = default)
     {
-        try { return Quantities.Parse((await Rpc.CallAsync("eth_maxPriorityFeePerGas", null, ct).ConfigureAwait(false)).GetString(), "eth_maxPriorityFeePerGas"); }
+        try { var r = await Rpc.CallAsync("eth_maxPriorityFeePerGas", null, ct).ConfigureAwait(false); return Parsed("eth_maxPriorityFeePerGas", () => Quantities.Parse(r.GetString(), "eth_maxPriorityFeePerGas")); }
         catch (RpcException e) when (e.IsNodeError) { return null; }
     }
 
     /// <summary>eth_blobBaseFee (the head block's blob base fee); null when the node does not have it.</summary>
     public async Task<BigInteger?> BlobBaseFeeAsync(CancellationToken ct = default)
     {
-        try { return Quantities.Parse((await Rpc.CallAsync("eth_blobBaseFee", null, ct).ConfigureAwait(false)).GetString(), "eth_blobBaseFee"); }
+        try { var r = await Rpc.CallAsync("eth_blobBaseFee", null, ct).ConfigureAwait(false); return Parsed("eth_blobBaseFee", () => Quantities.Parse(r.GetString(), "eth_blobBaseFee")); }
         catch (RpcException e) when (e.IsNodeError) { return null; }
     }
 
@@ -135,7 +136,7 @@ public sealed class ExecutionClient : IDisposable
                 ["storageKeys"] = new JsonArray(e.StorageKeys.Select(k => (JsonNode)JsonValue.Create(k.ToString())!).ToArray()),
             }).ToArray());
         var r = await Rpc.CallAsync("eth_estimateGas", [call], ct).ConfigureAwait(false);
-        return Quantities.ParseUInt64(r.GetString(), "eth_estimateGas");
+        return Parsed("eth_estimateGas", () => Quantities.ParseUInt64(r.GetString(), "eth_estimateGas"));
     }
 
     /// <summary>eth_sendRawTransaction; returns the hash the node reports.</summary>
@@ -180,9 +181,20 @@ public sealed class ExecutionClient : IDisposable
     private ulong ToUInt64(Nethereum.Hex.HexTypes.HexBigInteger? value, string method)
     {
         if (value is null) throw new RpcException($"{method} at {Rpc.DisplayUrl}: empty answer", Rpc.DisplayUrl, method);
-        if (value.Value.Sign < 0 || value.Value > ulong.MaxValue)
+        var v = Parsed(method, () => value.Value);
+        if (v.Sign < 0 || v > ulong.MaxValue)
             throw new RpcException($"{method} at {Rpc.DisplayUrl}: {value.HexValue} does not fit 64 bits", Rpc.DisplayUrl, method);
-        return (ulong)value.Value;
+        return (ulong)v;
+    }
+
+    /// <summary>Runs a conversion of a node's answer; a malformed value becomes an <see cref="RpcException"/> naming the method.</summary>
+    private T Parsed<T>(string method, Func<T> parse)
+    {
+        try { return parse(); }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException or ArgumentException)
+        {
+            throw new RpcException($"{method} at {Rpc.DisplayUrl}: malformed value in the answer ({e.Message})", Rpc.DisplayUrl, method, null, e);
+        }
     }
 
     private Hash32 ParseHash(string? text, string method)

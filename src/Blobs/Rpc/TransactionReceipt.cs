@@ -47,7 +47,7 @@ public sealed record TransactionReceipt(Hash32 TransactionHash, ulong BlockNumbe
         static ulong U(BigInteger? v, string name) =>
             v is { } x && x.Sign >= 0 && x <= ulong.MaxValue ? (ulong)x : throw new FormatException($"receipt: {name} is missing or does not fit 64 bits");
         return new TransactionReceipt(H(hash, "transactionHash"), U(blockNumber, "blockNumber"), H(blockHash, "blockHash"),
-            status is { } st ? (int)st : 0, gasUsed is null ? 0 : U(gasUsed, "gasUsed"), effectiveGasPrice ?? 0,
+            status is { } st ? (st >= 0 && st <= int.MaxValue ? (int)st : throw new FormatException($"receipt: status {st} is out of range")) : 0, gasUsed is null ? 0 : U(gasUsed, "gasUsed"), effectiveGasPrice ?? 0,
             blobGasUsed is null ? 0 : U(blobGasUsed, "blobGasUsed"), blobGasPrice ?? 0);
     }
 }

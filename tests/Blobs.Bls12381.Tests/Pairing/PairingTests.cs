@@ -169,6 +169,26 @@ public class PairingTests
     }
 
     [Fact]
+    public void Many_pairs_beyond_the_stack_buffers_multiply_correctly()
+    {
+        // 40 pairs (P_i = [a_i]G1, Q), with the a_i summing to zero: the product is 1; then break one.
+        var rng = new Random(28);
+        var q = new G2Prepared(G2Mul(RandomFr(rng)));
+        var pairs = new (G1Affine, G2Prepared)[40];
+        Fr sum = Fr.Zero;
+        for (int i = 0; i < 39; i++)
+        {
+            var a = RandomFr(rng);
+            sum += a;
+            pairs[i] = (G1Mul(a), q);
+        }
+        pairs[39] = (G1Mul(-sum), q);
+        Assert.True(Bls12381.Pairing.PairingProductIsOne(pairs));
+        pairs[7] = (G1Affine.Generator, q);
+        Assert.False(Bls12381.Pairing.PairingProductIsOne(pairs));
+    }
+
+    [Fact]
     public void Pairs_with_the_point_at_infinity_contribute_one()
     {
         var rng = new Random(26);

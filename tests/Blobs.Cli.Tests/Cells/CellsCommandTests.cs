@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Blobs.Cli;
 using Blobs.Kzg;
+using static Blobs.Cli.Tests.Cli;
 
 namespace Blobs.Cli.Tests.Cells;
 
@@ -11,14 +12,6 @@ public sealed class CellsCommandTests : IDisposable
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("blob-cells-test-");
 
     public void Dispose() => _dir.Delete(recursive: true);
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = await BlobCli.RunAsync(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
 
     private static readonly Lazy<(KzgContext? Context, Exception? Error)> s_native = new(() => Create(KzgBackendKind.Native));
     private static readonly Lazy<(KzgContext? Context, Exception? Error)> s_managed = new(() => Create(KzgBackendKind.Managed));
@@ -98,7 +91,7 @@ public sealed class CellsCommandTests : IDisposable
         File.WriteAllText(hexFile, Hex.Encode(blob) + "\n");
         var (code, output, err) = await Run("cells", hexFile, "--json", "--kzg", backend);
         Assert.True(code == 0, err);
-        var j = JsonDocument.Parse(output).RootElement;
+        var j = JsonConvention.Parse(output);
         var cells = new byte[CellsBytes];
         var proofs = new KzgProof[KzgConstants.CellsPerExtBlob];
         kzg.ComputeCellsAndKzgProofs(blob, cells, proofs);
@@ -156,7 +149,7 @@ public sealed class CellsCommandTests : IDisposable
 
         (code, output, err) = await Run([.. args, "--json"]);
         Assert.True(code == 0, err);
-        var j = JsonDocument.Parse(output).RootElement;
+        var j = JsonConvention.Parse(output);
         Assert.Equal(Hex.Encode(blob), j.GetProperty("blob").GetString());
         Assert.Equal(chosen.Order(), j.GetProperty("cellIndices").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal(58, j.GetProperty("missingCellIndices").GetArrayLength());

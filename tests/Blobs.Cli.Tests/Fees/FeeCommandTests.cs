@@ -2,31 +2,17 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Blobs.Cli;
+using static Blobs.Cli.Tests.Cli;
 
 namespace Blobs.Cli.Tests.Fees;
 
 public class FeeCommandTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    /// <summary>An amount in wei: a decimal string (the JSON convention), read exactly.</summary>
+    private static System.Numerics.BigInteger Wei(JsonElement e)
     {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = await BlobCli.RunAsync(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
-
-    /// <summary>An integer property: a JSON number of any size, read exactly.</summary>
-    private static System.Numerics.BigInteger Big(JsonElement e)
-    {
-        Assert.Equal(JsonValueKind.Number, e.ValueKind);
-        return System.Numerics.BigInteger.Parse(e.GetRawText(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<JsonElement> Json(params string[] args)
-    {
-        var (code, output, err) = await Run([.. args, "--json"]);
-        Assert.True(code == 0, err);
-        return JsonDocument.Parse(output).RootElement.Clone();
+        Assert.Equal(JsonValueKind.String, e.ValueKind);
+        return System.Numerics.BigInteger.Parse(e.GetString()!, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
@@ -37,11 +23,16 @@ public class FeeCommandTests
         Assert.Equal(3, j.GetProperty("target").GetInt32());
         Assert.Equal(6, j.GetProperty("max").GetInt32());
         Assert.Equal(3338477UL, j.GetProperty("updateFraction").GetUInt64());
-        Assert.Equal(23UL, j.GetProperty("blobBaseFee").GetUInt64());                  // geth TestCalcBlobFee
+        Assert.Equal(23, Wei(j.GetProperty("blobBaseFee")));                            // geth TestCalcBlobFee
         Assert.Equal(10878976UL, j.GetProperty("nextExcessBlobGas").GetUInt64());      // 10485760 + 6·2^17 − 3·2^17
-        // Every integer is a decimal JSON number (no hex, no strings).
-        foreach (var name in new[] { "target", "max", "updateFraction", "blobBaseFee", "nextExcessBlobGas", "nextBlobBaseFee", "excessBlobGas", "baseFeePerGas" })
+        // The JSON convention: schedule, excess and gas are numbers; amounts in wei are decimal strings.
+        foreach (var name in new[] { "target", "max", "updateFraction", "nextExcessBlobGas", "excessBlobGas", "blobGasUsed", "headBlock" })
             Assert.Equal(JsonValueKind.Number, j.GetProperty(name).ValueKind);
+        foreach (var name in new[] { "blobBaseFee", "nextBlobBaseFee", "baseFeePerGas" })
+            Assert.Equal(JsonValueKind.String, j.GetProperty(name).ValueKind);
+        Assert.Equal(JsonValueKind.String, j.GetProperty("recommendation").GetProperty("maxFeePerBlobGas").ValueKind);
+        Assert.Equal(JsonValueKind.String, j.GetProperty("projection").GetProperty("full")[0].GetProperty("blobBaseFee").ValueKind);
+        Assert.Equal(JsonValueKind.Number, j.GetProperty("projection").GetProperty("full")[0].GetProperty("excessBlobGas").ValueKind);
         Assert.Equal("exact: the next block's excess and fee depend only on the head", j.GetProperty("certainty").GetProperty("nextBlock").GetString());
         Assert.Equal(10, j.GetProperty("projection").GetProperty("full").GetArrayLength());
     }
@@ -72,8 +63,8 @@ public class FeeCommandTests
     public async Task Recommendation_covers_full_blocks()
     {
         var j = await Json("fee", "--fork", "prague", "--excess-blob-gas", "50000000", "--within", "4", "--blocks", "6");
-        var full = j.GetProperty("projection").GetProperty("full").EnumerateArray().Take(4).Select(b => Big(b.GetProperty("blobBaseFee"))).Max();
-        Assert.Equal(full, Big(j.GetProperty("recommendation").GetProperty("maxFeePerBlobGas")));
+        var full = j.GetProperty("projection").GetProperty("full").EnumerateArray().Take(4).Select(b => Wei(b.GetProperty("blobBaseFee"))).Max();
+        Assert.Equal(full, Wei(j.GetProperty("recommendation").GetProperty("maxFeePerBlobGas")));
     }
 
     [Fact]
@@ -96,8 +87,10 @@ public class FeeCommandTests
         Assert.Equal(4000UL, j.GetProperty("calldataTokens").GetUInt64());
         Assert.Equal(61000UL, j.GetProperty("calldataGas").GetUInt64());                    // 21000 + 10 × 4000
         Assert.Equal(37000UL, j.GetProperty("calldataStandardGas").GetUInt64());            // 21000 + 4 × 4000 (pre-EIP-7623)
-        Assert.Equal(61000000000000UL, j.GetProperty("calldataCostWei").GetUInt64());       // × 1 gwei, no tip offline
-        Assert.Equal(21000000131072UL, j.GetProperty("blobCostWei").GetUInt64());           // 21000 gwei + 2^17 × 1 wei
+        Assert.Equal(61000000000000, Wei(j.GetProperty("calldataCostWei")));                // × 1 gwei, no tip offline
+        Assert.Equal(21000000131072, Wei(j.GetProperty("blobCostWei")));                    // 21000 gwei + 2^17 × 1 wei
+        Assert.Equal(1000000000, Wei(j.GetProperty("baseFeePerGas")));
+        Assert.Equal(JsonValueKind.Number, j.GetProperty("blobGas").ValueKind);
         Assert.Equal("blobs", j.GetProperty("cheaper").GetString());
         var text = await Run("fee", "cost", "10", "--fork", "osaka", "--excess-blob-gas", "200000000");
         Assert.Equal(0, text.Code);
@@ -134,7 +127,7 @@ public class FeeCommandTests
     [InlineData("--timestamp '-1': expected a unix time in seconds", "fee", "--fork", "osaka", "--timestamp", "-1")]
     [InlineData("--excess-blob-gas 'abc': expected a gas amount", "fee", "--fork", "osaka", "--excess-blob-gas", "abc")]
     [InlineData("--excess-blob-gas '18446744073709551616': expected a gas amount", "fee", "--fork", "osaka", "--excess-blob-gas", "18446744073709551616")]
-    [InlineData("--rpc-url: RPC URL must be an absolute http(s) URL: 'not a url'", "fee", "--rpc-url", "not a url")]
+    [InlineData("RPC URL 'not a url' is not an http(s) URL", "fee", "--rpc-url", "not a url")]
     [InlineData("--zero-bytes 11: must be between 0 and BYTES (10)", "fee", "cost", "10", "--fork", "osaka", "--zero-bytes", "11")]
     [InlineData("BYTES 'abc': expected a payload length in bytes", "fee", "cost", "abc", "--fork", "osaka")]
     [InlineData("BYTES '-5': expected a payload length in bytes", "fee", "cost", "-5", "--fork", "osaka")]
@@ -164,9 +157,9 @@ public class FeeCommandTests
         var peers = j.GetProperty("peers");
         Assert.False(peers.GetProperty("geth").GetProperty("coversWorstCase").GetBoolean());
         Assert.False(peers.GetProperty("alloy").GetProperty("coversWorstCase").GetBoolean());
-        var head = Big(j.GetProperty("blobBaseFee"));
-        Assert.Equal(2 * head, Big(peers.GetProperty("geth").GetProperty("maxFeePerBlobGas")));
-        Assert.Equal(1_000_000_000UL, peers.GetProperty("opBatcher").GetProperty("maxFeePerBlobGas").GetUInt64());
+        var head = Wei(j.GetProperty("blobBaseFee"));
+        Assert.Equal(2 * head, Wei(peers.GetProperty("geth").GetProperty("maxFeePerBlobGas")));
+        Assert.Equal(1_000_000_000, Wei(peers.GetProperty("opBatcher").GetProperty("maxFeePerBlobGas")));
         Assert.True(peers.GetProperty("opBatcher").GetProperty("coversWorstCase").GetBoolean());
     }
 }

@@ -1,18 +1,11 @@
 using Blobs.Cli;
+using static Blobs.Cli.Tests.Cli;
 
 namespace Blobs.Cli.Tests.Help;
 
 /// <summary><c>blob --help</c> and every sub-command's help: exit 0, a description, the exit codes at the top level, no escape codes.</summary>
 public class HelpTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = await BlobCli.RunAsync(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
-
     public static TheoryData<string> Commands()
     {
         var data = new TheoryData<string>();
@@ -55,6 +48,10 @@ public class HelpTests
         Assert.DoesNotContain("\u001b", output);
         var description = output.Split("Usage:")[0].Replace("Description:", "").Trim();
         Assert.True(description.Length >= 20, $"'{command}' has a thin description: '{description}'");
+        Assert.True(char.IsUpper(description[0]), $"'{command}': the description should start with a capital: '{description}'");
+        // Every option value has a named placeholder (<URL>, <WEI>, <FILE>, …) or its list of choices, never the option's own name.
+        var unnamed = System.Text.RegularExpressions.Regex.Matches(output, @"--[a-z-]+ <[a-z][a-z-]*>").Select(m => m.Value).ToArray();
+        Assert.True(unnamed.Length == 0, $"'{command}': options without a placeholder name: {string.Join(", ", unnamed)}");
     }
 
     [Fact]

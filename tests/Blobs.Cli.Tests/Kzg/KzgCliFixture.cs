@@ -33,13 +33,7 @@ internal static partial class KzgCli
     }
 
     /// <summary>Runs the CLI in process.</summary>
-    public static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = await BlobCli.RunAsync(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    public static Task<(int Code, string Out, string Err)> Run(params string[] args) => Cli.Run(args);
 
     /// <summary>Seeded random blob of canonical elements (each below 2^254).</summary>
     public static byte[] RandomBlob(int seed)

@@ -90,7 +90,7 @@ public sealed class KzgCommandTests
 
         (code, output, _) = await KzgCli.Run("verify", file, "--commitment", commitment.ToString(), "--proof", wrong.ToString(), "--json");
         Assert.Equal(1, code);
-        var j = JsonDocument.Parse(output).RootElement;
+        var j = JsonConvention.Parse(output);
         Assert.False(j.GetProperty("valid").GetBoolean());
         Assert.Equal(wrong.ToString(), j.GetProperty("proof").GetString());
     }
@@ -105,7 +105,7 @@ public sealed class KzgCommandTests
         var commitment = oracle.BlobToKzgCommitment(blob);
         var (code, output, err) = await KzgCli.Run("commit", file, file, "--json");
         Assert.True(code == 0, err);
-        var items = JsonDocument.Parse(output).RootElement.EnumerateArray().ToArray();
+        var items = JsonConvention.Parse(output).EnumerateArray().ToArray();
         Assert.Equal(2, items.Length);
         Assert.Equal(file, items[0].GetProperty("file").GetString());
         Assert.Equal(commitment.ToString(), items[0].GetProperty("commitment").GetString());
@@ -113,7 +113,7 @@ public sealed class KzgCommandTests
 
         (code, output, err) = await KzgCli.Run("proof", file, "--json");
         Assert.True(code == 0, err);
-        var proof = JsonDocument.Parse(output).RootElement[0];
+        var proof = JsonConvention.Parse(output)[0];
         Assert.Equal(oracle.ComputeBlobKzgProof(blob, commitment).ToString(), proof.GetProperty("proof").GetString());
     }
 
@@ -208,7 +208,7 @@ public sealed class KzgCommandTests
 
         (code, output, _) = await KzgCli.Run("versioned-hash", Hex.Encode(commitment), "--json");
         Assert.Equal(0, code);
-        Assert.Equal(Hex.Encode(expected), JsonDocument.Parse(output).RootElement[0].GetProperty("versionedHash").GetString());
+        Assert.Equal(Hex.Encode(expected), JsonConvention.Parse(output)[0].GetProperty("versionedHash").GetString());
     }
 
     [Theory]

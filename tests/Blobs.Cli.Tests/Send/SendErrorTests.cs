@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Blobs.Cli;
+using static Blobs.Cli.Tests.Cli;
 
 namespace Blobs.Cli.Tests.Send;
 
@@ -20,14 +21,6 @@ public sealed class SendErrorTests : IDisposable
         var path = Path.Combine(_dir, $"batch-{bytes}.bin");
         System.IO.File.WriteAllBytes(path, data);
         return path;
-    }
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = await BlobCli.RunAsync(args, o, e);
-        return (code, o.ToString(), e.ToString());
     }
 
     private static string OneLine(string err)

@@ -24,7 +24,7 @@ public class DevnetCommandTests
         {
             var first = await p.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
             Assert.False(string.IsNullOrEmpty(first), "no JSON line; stderr: " + (p.HasExited ? await stderr : "(running)"));
-            var j = JsonDocument.Parse(first!).RootElement;
+            var j = Blobs.Cli.Tests.JsonConvention.Parse(first!);
             var rpc = j.GetProperty("rpcUrl").GetString()!;
             Assert.StartsWith("http://127.0.0.1:", rpc);
             Assert.Equal(rpc, j.GetProperty("beaconUrl").GetString());
@@ -41,7 +41,7 @@ public class DevnetCommandTests
             var (code, output, err) = await CliProcess.RunAsync(["send", "samples/batch.jsonl", "--rpc-url", rpc, "--beacon-url", rpc, "--json"],
                 new Dictionary<string, string?> { ["BLOB_PRIVATE_KEY"] = j.GetProperty("devPrivateKey").GetString() });
             Assert.True(code == 0, err);
-            var sent = JsonDocument.Parse(output).RootElement;
+            var sent = Blobs.Cli.Tests.JsonConvention.Parse(output);
             Assert.True(sent.GetProperty("verified").GetBoolean());
             Assert.False(sent.GetProperty("devnet").GetBoolean());
             Assert.Equal("v0", sent.GetProperty("sidecar").GetString());

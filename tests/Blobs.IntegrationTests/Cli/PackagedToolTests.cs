@@ -67,7 +67,7 @@ public sealed class PackagedToolTests : IDisposable
         File.Copy(Path.Combine(root, "samples", "batch.jsonl"), Path.Combine(cwd, "batch.jsonl"));
         (code, output, err) = await Run(blob, ["send", "batch.jsonl", "--json"], cwd, new Dictionary<string, string?> { ["BLOBS_TOOLS_DIR"] = tools });
         Assert.True(code == 0, err);
-        Assert.True(JsonDocument.Parse(output).RootElement.GetProperty("verified").GetBoolean());
+        Assert.True(Blobs.Cli.Tests.JsonConvention.Parse(output).GetProperty("verified").GetBoolean());
     }
 
     private static bool HasManagedBackend()

@@ -93,7 +93,7 @@ public sealed partial class SendErrorCatalogueTests : IDisposable
         var (ok, json, err2) = await CliProcess.InProcessAsync("send", batch, "--rpc-url", anvil.RpcUrl, "--beacon-url", anvil.BeaconUrl,
             "--private-key", TxTools.DevKeyHex, "--json");
         Assert.True(ok == 0, err2);
-        var j = JsonDocument.Parse(json).RootElement;
+        var j = Blobs.Cli.Tests.JsonConvention.Parse(json);
         Assert.True(j.GetProperty("verified").GetBoolean(), j.GetProperty("problem").ToString());
         Assert.Equal((2 * fee).ToString(), j.GetProperty("maxFeePerBlobGas").GetString());
     }
@@ -119,7 +119,7 @@ public sealed partial class SendErrorCatalogueTests : IDisposable
         var (ok, json, err2) = await CliProcess.InProcessAsync("send", Batch(5000, 3), "--rpc-url", geth.Url, "--beacon-url", anvil.BeaconUrl,
             "--private-key", TxTools.DevKeyHex, "--sidecar", "v1", "--json");
         Assert.True(ok == 0, err2);
-        Assert.True(JsonDocument.Parse(json).RootElement.GetProperty("verified").GetBoolean());
+        Assert.True(Blobs.Cli.Tests.JsonConvention.Parse(json).GetProperty("verified").GetBoolean());
     }
 
     [SkippableFact]

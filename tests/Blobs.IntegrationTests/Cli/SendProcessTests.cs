@@ -44,7 +44,7 @@ public class SendProcessTests
         var (code, output, err) = await CliProcess.RunAsync(["send", "samples/batch.jsonl", "--json", "--hardfork", "prague"], new Dictionary<string, string?> { ["NO_COLOR"] = "1" });
         Assert.True(code == 0, err);
         Assert.Equal("", err);
-        var j = JsonDocument.Parse(output).RootElement;
+        var j = Blobs.Cli.Tests.JsonConvention.Parse(output);
         foreach (var f in RequiredJsonFields) Assert.True(j.TryGetProperty(f, out _), $"missing {f}");
         Assert.True(j.GetProperty("verified").GetBoolean(), j.GetProperty("problem").ToString());
         Assert.Equal("v0", j.GetProperty("sidecar").GetString());

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Blobs.Cli;
 using Blobs.Codecs;
 using Blobs.Pipeline;
 using Blobs.Rpc;
 using Blobs.Sidecars;
 using Blobs.Transactions;
+using Blobs.IntegrationTests.Cli;
 
 namespace Blobs.IntegrationTests.Transactions;
 
@@ -79,13 +79,7 @@ public class PipelineAnvilTests
         Assert.Contains(missing.ToString(), e.Message);
     }
 
-    private static async Task<(int Code, string Out, string Err)> Cli(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = await BlobCli.RunAsync(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Cli(params string[] args) => CliProcess.InProcessAsync(args);
 
     [SkippableFact]
     public async Task Cli_send_then_fetch_by_transaction_hash_gives_the_file_back()
@@ -102,7 +96,7 @@ public class PipelineAnvilTests
                 "--private-key", TxTools.DevKeyHex, "--json");
             Assert.True(code == 0, err);
             Assert.DoesNotContain(TxTools.DevKeyHex[2..], output + err, StringComparison.OrdinalIgnoreCase);
-            var j = JsonDocument.Parse(output).RootElement;
+            var j = Blobs.Cli.Tests.JsonConvention.Parse(output);
             Assert.True(j.GetProperty("verified").GetBoolean(), j.GetProperty("problem").ToString());
             Assert.Equal(3, j.GetProperty("blobVersionedHashes").GetArrayLength());
             Assert.Equal(3 * 131072, j.GetProperty("blobGasUsed").GetInt64());
@@ -114,7 +108,7 @@ public class PipelineAnvilTests
             var back = Path.Combine(dir.FullName, "back.bin");
             (code, output, err) = await Cli("fetch", txHash, "--beacon-url", anvil.BeaconUrl, "--rpc-url", anvil.RpcUrl, "--out", back, "--json");
             Assert.True(code == 0, err);
-            var f = JsonDocument.Parse(output).RootElement;
+            var f = Blobs.Cli.Tests.JsonConvention.Parse(output);
             Assert.Equal(txHash, f.GetProperty("txHash").GetString());
             Assert.Equal(j.GetProperty("blobVersionedHashes").ToString(), f.GetProperty("blobVersionedHashes").ToString());
             Assert.Equal(data, File.ReadAllBytes(back));
@@ -122,7 +116,7 @@ public class PipelineAnvilTests
             // By block number: all blobs of the block.
             (code, output, err) = await Cli("fetch", j.GetProperty("blockNumber").GetInt64().ToString(), "--beacon-url", anvil.BeaconUrl, "--json");
             Assert.True(code == 0, err);
-            Assert.Equal(data.Length, JsonDocument.Parse(output).RootElement.GetProperty("decodedBytes").GetInt32());
+            Assert.Equal(data.Length, Blobs.Cli.Tests.JsonConvention.Parse(output).GetProperty("decodedBytes").GetInt32());
         }
         finally { dir.Delete(true); }
     }
@@ -142,13 +136,13 @@ public class PipelineAnvilTests
             var raw = Path.Combine(dir.FullName, "tx.hex");
             var (code, output, err) = await Cli("tx", "build", file, "--to", Burn.ToString(), "--rpc-url", anvil.RpcUrl, "--private-key", TxTools.DevKeyHex, "--out", raw, "--json");
             Assert.True(code == 0, err);
-            var b = JsonDocument.Parse(output).RootElement;
+            var b = Blobs.Cli.Tests.JsonConvention.Parse(output);
             Assert.Equal(form, b.GetProperty("sidecar").GetString());
             Assert.True(b.GetProperty("valid").GetBoolean());
 
             (code, output, err) = await Cli("tx", "decode", raw, "--chain-id", "31337", "--json", "--no-blobs");
             Assert.True(code == 0, err);
-            var d = JsonDocument.Parse(output).RootElement;
+            var d = Blobs.Cli.Tests.JsonConvention.Parse(output);
             Assert.Equal("valid", d.GetProperty("validation").GetProperty("verdict").GetString());
             Assert.Equal(b.GetProperty("hash").GetString(), d.GetProperty("hash").GetString());
 
@@ -179,7 +173,7 @@ public class PipelineAnvilTests
         {
             var (code, output, err) = await Cli("send", file, "--hardfork", "prague", "--json");
             Assert.True(code == 0, err);
-            var j = JsonDocument.Parse(output).RootElement;
+            var j = Blobs.Cli.Tests.JsonConvention.Parse(output);
             Assert.True(j.GetProperty("devnet").GetBoolean());
             Assert.True(j.GetProperty("verified").GetBoolean(), j.GetProperty("problem").ToString());
             Assert.Equal("v0", j.GetProperty("sidecar").GetString());

@@ -42,9 +42,16 @@ internal static class TxTools
         return found!;
     }
 
-    /// <summary>Starts anvil (the toolkit's own <see cref="AnvilDevnet"/>) with the given hardfork.</summary>
-    public static Task<AnvilDevnet> AnvilAsync(string hardfork, bool noMining = false) =>
-        AnvilDevnet.StartAsync(new AnvilOptions { Hardfork = hardfork, NoMining = noMining, AnvilPath = Path.Combine(Bin(), "anvil") });
+    /// <summary>
+    /// Starts anvil (the toolkit's own <see cref="AnvilDevnet"/>) with the given hardfork, its KZG settings loaded up front
+    /// (<see cref="AnvilDevnet.WarmUpKzgAsync"/>) so that a test's first blob transaction does not wait for them past the JSON-RPC timeout.
+    /// </summary>
+    public static async Task<AnvilDevnet> AnvilAsync(string hardfork, bool noMining = false)
+    {
+        var anvil = await AnvilDevnet.StartAsync(new AnvilOptions { Hardfork = hardfork, NoMining = noMining, AnvilPath = Path.Combine(Bin(), "anvil") });
+        await anvil.WarmUpKzgAsync();
+        return anvil;
+    }
 
     private static readonly Lazy<(KzgContext? Context, string Why)> s_kzg = new(() =>
     {

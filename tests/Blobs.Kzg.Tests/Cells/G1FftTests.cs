@@ -37,11 +37,14 @@ public class G1FftTests
             var glv = GlvScalar.Create(k, window);
             var batch = new G1Affine[points.Length];
             G1Glv.MultiplyBatch(points, Enumerable.Repeat(glv, points.Length).ToArray(), batch);
+            var scalarBatch = new G1Affine[points.Length];
+            G1Glv.MultiplyBatchScalar(points, Enumerable.Repeat(glv, points.Length).ToArray(), scalarBatch);
             for (int i = 0; i < points.Length; i++)
             {
                 var expected = G1Jacobian.Multiply(points[i].ToJacobian(), k);
                 Assert.True(G1Glv.Multiply(points[i].ToJacobian(), glv).Equals(expected), $"[{k}]P");
                 Same(expected.ToAffine(), batch[i], $"batch [{k}]P");
+                Same(expected.ToAffine(), scalarBatch[i], $"scalar batch [{k}]P");
             }
         }
     }

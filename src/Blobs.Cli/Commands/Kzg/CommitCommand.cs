@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
+using Blobs.Kzg;
 
 namespace Blobs.Cli.Commands.Kzg;
 
@@ -14,7 +16,7 @@ public sealed class CommitCommand : ICliCommand
     public Command Build()
     {
         var files = KzgCommandSupport.FilesArgument("Blob files: 131072 raw bytes or their 0x-hex text.");
-        var command = new Command("commit", "KZG commitment of each blob (blob_to_kzg_commitment).");
+        var command = new Command("commit", "Compute the KZG commitment of each blob (blob_to_kzg_commitment).");
         command.Arguments.Add(files);
         command.SetAction(parse => Run(parse, parse.GetValue(files)!));
         return command;
@@ -25,22 +27,15 @@ public sealed class CommitCommand : ICliCommand
         var blobs = KzgCommandSupport.ReadBlobs(paths);
         var kzg = KzgCommandSupport.Context(parse);
         var commitments = KzgCommandSupport.Map(blobs.Length, i => kzg.BlobToKzgCommitment(blobs[i]));
-        var output = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(GlobalOptions.Json))
+        var (output, _, json) = CommandIo.Of(parse);
+        if (json)
         {
-            KzgCommandSupport.WriteJson(output, w =>
+            CliJson.Write(output, new JsonArray(paths.Select((path, i) => (JsonNode?)new JsonObject
             {
-                w.WriteStartArray();
-                for (int i = 0; i < paths.Length; i++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("file", paths[i]);
-                    w.WriteString("commitment", commitments[i].ToString());
-                    w.WriteString("versionedHash", Blobs.Kzg.KzgContext.ToVersionedHash(commitments[i]).ToString());
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            });
+                ["file"] = path,
+                ["commitment"] = commitments[i].ToString(),
+                ["versionedHash"] = KzgContext.ToVersionedHash(commitments[i]).ToString(),
+            }).ToArray()));
         }
         else
         {

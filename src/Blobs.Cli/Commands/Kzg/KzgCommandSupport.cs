@@ -1,13 +1,11 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
 using Blobs.Cli.Infrastructure;
 using Blobs.Kzg;
 using Blobs.Kzg.Native;
 
 namespace Blobs.Cli.Commands.Kzg;
 
-/// <summary>What the KZG commands share: reading blob files, choosing the backend, printing results.</summary>
+/// <summary>What the KZG commands share: reading blob files and hex arguments, choosing the backend, running per blob.</summary>
 internal static class KzgCommandSupport
 {
     /// <summary>
@@ -77,13 +75,5 @@ internal static class KzgCommandSupport
         if (count == 1) results[0] = work(0);
         else Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = work(i));
         return results;
-    }
-
-    /// <summary>Writes a JSON value built by <paramref name="body"/> as one line.</summary>
-    public static void WriteJson(TextWriter output, Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream)) body(writer);
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Kzg;
 
@@ -16,8 +17,8 @@ public sealed class ProofCommand : ICliCommand
     public Command Build()
     {
         var files = KzgCommandSupport.FilesArgument("Blob files: 131072 raw bytes or their 0x-hex text.");
-        var commitment = new Option<string?>("--commitment") { Description = "The blob's commitment (48-byte hex); computed when omitted. Only with one FILE." };
-        var command = new Command("proof", "KZG blob proof of each blob (compute_blob_kzg_proof).");
+        var commitment = new Option<string?>("--commitment") { HelpName = "HEX", Description = "The blob's commitment (48-byte hex); computed when omitted. Only with one FILE." };
+        var command = new Command("proof", "Compute the KZG blob proof of each blob (compute_blob_kzg_proof).");
         command.Arguments.Add(files);
         command.Options.Add(commitment);
         command.SetAction(parse => Run(parse, parse.GetValue(files)!, parse.GetValue(commitment)));
@@ -36,22 +37,15 @@ public sealed class ProofCommand : ICliCommand
             var c = given ?? kzg.BlobToKzgCommitment(blobs[i]);
             return (Commitment: c, Proof: kzg.ComputeBlobKzgProof(blobs[i], c));
         });
-        var output = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(GlobalOptions.Json))
+        var (output, _, json) = CommandIo.Of(parse);
+        if (json)
         {
-            KzgCommandSupport.WriteJson(output, w =>
+            CliJson.Write(output, new JsonArray(paths.Select((path, i) => (JsonNode?)new JsonObject
             {
-                w.WriteStartArray();
-                for (int i = 0; i < paths.Length; i++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("file", paths[i]);
-                    w.WriteString("commitment", results[i].Commitment.ToString());
-                    w.WriteString("proof", results[i].Proof.ToString());
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            });
+                ["file"] = path,
+                ["commitment"] = results[i].Commitment.ToString(),
+                ["proof"] = results[i].Proof.ToString(),
+            }).ToArray()));
         }
         else
         {

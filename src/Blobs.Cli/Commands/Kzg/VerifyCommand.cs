@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 
 namespace Blobs.Cli.Commands.Kzg;
@@ -15,8 +16,8 @@ public sealed class VerifyCommand : ICliCommand
     public Command Build()
     {
         var file = new Argument<string>("FILE") { Description = "Blob file: 131072 raw bytes or their 0x-hex text." };
-        var commitment = new Option<string>("--commitment") { Description = "The blob's KZG commitment (48-byte hex).", Required = true };
-        var proof = new Option<string>("--proof") { Description = "The blob proof (48-byte hex).", Required = true };
+        var commitment = new Option<string>("--commitment") { HelpName = "HEX", Description = "The blob's KZG commitment (48-byte hex).", Required = true };
+        var proof = new Option<string>("--proof") { HelpName = "HEX", Description = "The blob proof (48-byte hex).", Required = true };
         var command = new Command("verify", "Verify a blob proof against a commitment (verify_blob_kzg_proof); exit 1 when it does not verify.");
         command.Arguments.Add(file);
         command.Options.Add(commitment);
@@ -32,24 +33,22 @@ public sealed class VerifyCommand : ICliCommand
         var blob = KzgCommandSupport.ReadBlobs([path])[0];
         var kzg = KzgCommandSupport.Context(parse);
         bool valid = kzg.VerifyBlobKzgProof(blob, commitment, proof);
-        var output = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(GlobalOptions.Json))
+        var (output, err, json) = CommandIo.Of(parse);
+        if (json)
         {
-            KzgCommandSupport.WriteJson(output, w =>
+            CliJson.Write(output, new JsonObject
             {
-                w.WriteStartObject();
-                w.WriteString("file", path);
-                w.WriteString("commitment", commitment.ToString());
-                w.WriteString("proof", proof.ToString());
-                w.WriteBoolean("valid", valid);
-                w.WriteEndObject();
+                ["file"] = path,
+                ["commitment"] = commitment.ToString(),
+                ["proof"] = proof.ToString(),
+                ["valid"] = valid,
             });
         }
         else
         {
             output.WriteLine(valid ? "valid" : "invalid");
         }
-        if (!valid) parse.InvocationConfiguration.Error.WriteLine($"{path}: the proof does not verify against the commitment");
+        if (!valid) err.WriteLine($"{path}: the proof does not verify against the commitment");
         return valid ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

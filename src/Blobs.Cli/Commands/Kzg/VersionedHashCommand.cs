@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Kzg;
 
@@ -16,7 +17,7 @@ public sealed class VersionedHashCommand : ICliCommand
     public Command Build()
     {
         var commitments = new Argument<string[]>("HEX") { Description = "KZG commitments, 48-byte hex each.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("versioned-hash", "Versioned hash of KZG commitments (kzg_to_versioned_hash).");
+        var command = new Command("versioned-hash", "Compute the versioned hash of each KZG commitment (kzg_to_versioned_hash).");
         command.Arguments.Add(commitments);
         command.SetAction(parse => Run(parse, parse.GetValue(commitments)!));
         return command;
@@ -26,21 +27,14 @@ public sealed class VersionedHashCommand : ICliCommand
     {
         var commitments = hexes.Select((h, i) => KzgCommandSupport.ParseCommitment(h, hexes.Length == 1 ? "commitment" : $"commitment {i}")).ToArray();
         var hashes = commitments.Select(c => KzgContext.ToVersionedHash(c)).ToArray();
-        var output = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(GlobalOptions.Json))
+        var (output, _, json) = CommandIo.Of(parse);
+        if (json)
         {
-            KzgCommandSupport.WriteJson(output, w =>
+            CliJson.Write(output, new JsonArray(commitments.Select((c, i) => (JsonNode?)new JsonObject
             {
-                w.WriteStartArray();
-                for (int i = 0; i < commitments.Length; i++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("commitment", commitments[i].ToString());
-                    w.WriteString("versionedHash", hashes[i].ToString());
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            });
+                ["commitment"] = c.ToString(),
+                ["versionedHash"] = hashes[i].ToString(),
+            }).ToArray()));
         }
         else
         {

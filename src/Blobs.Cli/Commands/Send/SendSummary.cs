@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blobs.Cli.Infrastructure;
 using Blobs.Codecs;
@@ -35,15 +34,15 @@ internal sealed record SendSummary(PipelineResult Result, int InputBytes, IBlobC
             ["blockNumber"] = receipt?.BlockNumber,
             ["blockHash"] = receipt?.BlockHash.ToString(),
             ["status"] = receipt?.Status,
-            ["blobVersionedHashes"] = new JsonArray(tx.BlobVersionedHashes.Select(h => (JsonNode)JsonValue.Create(h.ToString())!).ToArray()),
+            ["blobVersionedHashes"] = CliJson.Strings(tx.BlobVersionedHashes),
             ["blobGasUsed"] = receipt?.BlobGasUsed,
-            ["blobGasPrice"] = receipt?.BlobGasPrice.ToString(),
-            ["blobFeePaid"] = receipt?.BlobFeePaid.ToString(),
+            ["blobGasPrice"] = CliJson.Wei(receipt?.BlobGasPrice),
+            ["blobFeePaid"] = CliJson.Wei(receipt?.BlobFeePaid),
             ["gasUsed"] = receipt?.GasUsed,
-            ["effectiveGasPrice"] = receipt?.EffectiveGasPrice.ToString(),
-            ["executionFeePaid"] = Cost?.ExecutionFeeWei.ToString(),
+            ["effectiveGasPrice"] = CliJson.Wei(receipt?.EffectiveGasPrice),
+            ["executionFeePaid"] = CliJson.Wei(Cost?.ExecutionFeeWei),
             ["calldataGas"] = Cost?.CalldataGas,
-            ["calldataCost"] = Cost?.CalldataCostWei.ToString(),
+            ["calldataCost"] = CliJson.Wei(Cost?.CalldataCostWei),
             ["calldataExceedsTxGasCap"] = Cost?.CalldataExceedsTransactionGasCap,
             ["verified"] = Result.Verified,
             ["problem"] = Result.Problem,
@@ -51,7 +50,7 @@ internal sealed record SendSummary(PipelineResult Result, int InputBytes, IBlobC
             ["to"] = tx.To.ToString(),
             ["nonce"] = tx.Nonce,
             ["chainId"] = tx.ChainId,
-            ["maxFeePerBlobGas"] = tx.MaxFeePerBlobGas.ToString(),
+            ["maxFeePerBlobGas"] = CliJson.Wei(tx.MaxFeePerBlobGas),
             ["sidecar"] = submission.Form == SidecarVersion.V1 ? "v1" : "v0",
             ["blobs"] = Blobs,
             ["inputBytes"] = InputBytes,
@@ -63,12 +62,12 @@ internal sealed record SendSummary(PipelineResult Result, int InputBytes, IBlobC
             ["beaconUrl"] = BeaconUrl,
             ["fetchedFrom"] = Result.Fetched?.Endpoint,
             ["devnet"] = Devnet is not null,
-            ["notes"] = new JsonArray(submission.Notes.Select(n => (JsonNode)JsonValue.Create(n)!).ToArray()),
+            ["notes"] = CliJson.Strings(submission.Notes),
         };
     }
 
     /// <summary>Writes the JSON object, indented.</summary>
-    public void WriteJson(TextWriter output) => output.WriteLine(ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    public void WriteJson(TextWriter output) => CliJson.Write(output, ToJson());
 
     /// <summary>Writes the summary table.</summary>
     public void WriteTable(IAnsiConsole console)

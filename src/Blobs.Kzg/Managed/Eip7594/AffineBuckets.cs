@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Blobs.Bls12381;
+using Blobs.Kzg.Managed.Fft;
 
 namespace Blobs.Kzg.Managed.Eip7594;
 
@@ -83,6 +84,68 @@ internal sealed class AffineBuckets(int buckets, G1Affine[] table)
     {
         int n = _count;
         if (n == 0) return;
+        if (G1ChordVector.IsSupported && n >= G1ChordVector.MinimumBatch) FlushVector(n);
+        else FlushScalar(n);
+        for (int k = 0; k < n; k++) _busy[_bucket[k]] = false;
+        _count = 0;
+    }
+
+    /// <summary>The batch on eight AVX-512 lanes: the chords go to <see cref="G1ChordVector"/>, the rare special cases one by one.</summary>
+    private void FlushVector(int n)
+    {
+        int padded = (n + 7) & ~7;
+        EnsureChordBuffers(padded);
+        int chords = 0;
+        for (int k = 0; k < n; k++)
+        {
+            int bucket = _bucket[k], point = _point[k];
+            ref readonly G1Affine s = ref Sums[bucket];
+            ref readonly G1Affine p = ref table[point & ~NegativeBit];
+            if (p.IsInfinity) { _kind[k] = 3; continue; }
+            if (p.X.Equals(s.X)) { _kind[k] = 4; continue; }
+            _kind[k] = 0;
+            _sx[chords] = s.X;
+            _sy[chords] = s.Y;
+            _px[chords] = p.X;
+            _py[chords] = (point & NegativeBit) != 0 ? Fp.Negate(p.Y) : p.Y;
+            chords++;
+        }
+        int lanes = (chords + 7) & ~7;
+        for (int k = chords; k < lanes; k++) { _sx[k] = Fp.One; _sy[k] = Fp.Zero; _px[k] = s_two; _py[k] = Fp.Zero; }
+        if (lanes > 0) G1ChordVector.AddChords(_sx.AsSpan(0, lanes), _sy.AsSpan(0, lanes), _px.AsSpan(0, lanes), _py.AsSpan(0, lanes));
+        int c = 0;
+        for (int k = 0; k < n; k++)
+        {
+            int bucket = _bucket[k];
+            switch (_kind[k])
+            {
+                case 0:
+                    Sums[bucket] = new G1Affine(_sx[c], _sy[c]);
+                    c++;
+                    break;
+                case 4: // same x: a doubling or a cancellation, rare enough for a Jacobian detour
+                    int point = _point[k];
+                    ref readonly G1Affine p = ref table[point & ~NegativeBit];
+                    var sum = G1Jacobian.AddMixed(Sums[bucket].ToJacobian(), (point & NegativeBit) != 0 ? G1Affine.Negate(p) : p).ToAffine();
+                    Sums[bucket] = sum;
+                    Filled[bucket] = !sum.IsInfinity;
+                    break;
+            }
+        }
+    }
+
+    private static readonly Fp s_two = Fp.FromUInt64(2);
+    private Fp[] _sx = [], _sy = [], _px = [], _py = [];
+
+    private void EnsureChordBuffers(int n)
+    {
+        if (_sx.Length >= n) return;
+        _sx = new Fp[n]; _sy = new Fp[n]; _px = new Fp[n]; _py = new Fp[n];
+    }
+
+    /// <summary>The batch with scalar field arithmetic.</summary>
+    private void FlushScalar(int n)
+    {
         // 1. Denominators x_P − x_S (2y_S for a doubling; 1 where no division is needed), prefix products.
         Fp acc = Fp.One;
         for (int k = 0; k < n; k++)
@@ -115,7 +178,6 @@ internal sealed class AffineBuckets(int buckets, G1Affine[] table)
             Fp dInv = Fp.Mul(inverse, _prefix[k]);
             inverse = Fp.Mul(inverse, _denominator[k]);
             int bucket = _bucket[k];
-            _busy[bucket] = false;
             ref G1Affine s = ref Sums[bucket];
             int point = _point[k];
             ref readonly G1Affine p = ref table[point & ~NegativeBit];
@@ -140,6 +202,5 @@ internal sealed class AffineBuckets(int buckets, G1Affine[] table)
             Fp y3 = Fp.Sub(Fp.Mul(lambda, Fp.Sub(s.X, x3)), s.Y);
             s = new G1Affine(x3, y3);
         }
-        _count = 0;
     }
 }

@@ -26,7 +26,7 @@ internal sealed partial class CellKzgSettings
     private Fk20Tables? _fk20;
     private readonly object _gate = new();
 
-    /// <summary>The FK20 fixed-base tables (25.2 MB), built on first use on <see cref="MaxDegreeOfParallelism"/> threads.</summary>
+    /// <summary>The FK20 fixed-base tables (22.8 MB), built on first use on <see cref="MaxDegreeOfParallelism"/> threads.</summary>
     public Fk20Tables Fk20Tables
     {
         get

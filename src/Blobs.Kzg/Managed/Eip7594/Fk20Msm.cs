@@ -6,34 +6,39 @@ namespace Blobs.Kzg.Managed.Eip7594;
 
 /// <summary>
 /// The 128 multi-scalar multiplications of FK20 (64 fixed bases each) over <see cref="Fk20Tables"/>: each scalar is
-/// cut into 32 signed 8-bit digits d, and the table point of (base, window) goes to bucket |d| (negated when d &lt; 0)
-/// of its MSM, so an MSM is Σ_b b·S_b over 128 bucket sums. Buckets are filled with affine additions in batches that
+/// cut into signed c-bit digits d (c = <see cref="Fk20Tables.WindowBits"/>), and the table point of (base, window) goes
+/// to bucket |d| (negated when d &lt; 0) of its MSM, so an MSM is Σ_b b·S_b over 2^(c−1) bucket sums. Buckets are filled with affine additions in batches that
 /// share one field inversion (Montgomery's trick: about 6 multiplications per addition instead of 11 for a mixed
 /// Jacobian addition); an addition whose bucket is already in the current batch waits for the next one.
 /// </summary>
 internal static class Fk20Msm
 {
-    private const int Buckets = 128;
+    private const int Buckets = 1 << (Fk20Tables.WindowBits - 1);
 
     /// <summary>results[i] = Σₜ scalars[i·64 + t]·base(t, i) for the MSMs i in [from, to).</summary>
     public static void Run(Fk20Tables tables, ReadOnlySpan<Fr> scalars, Span<G1Affine> results, int from, int to)
     {
         const int columns = Fk20.Columns, windows = Fk20Tables.Windows;
         int msms = to - from;
-        // 1. Signed digits, laid out [m][t][i] (the table's order).
-        var digits = new sbyte[windows * columns * msms];
-        Span<ulong> limbs = stackalloc ulong[4];
+        const int bits = Fk20Tables.WindowBits, full = 1 << bits;
+        // 1. Signed digits in [−2^(c−1), 2^(c−1)), laid out [m][t][i] (the table's order). Scalars are below
+        //    r < 2^255, so the top window never carries out.
+        var digits = new short[windows * columns * msms];
+        Span<ulong> limbs = stackalloc ulong[5];
         for (int i = 0; i < msms; i++)
             for (int t = 0; t < columns; t++)
             {
                 scalars[(from + i) * columns + t].ToCanonicalLimbs(limbs);
+                limbs[4] = 0;
                 int carry = 0;
                 for (int m = 0; m < windows; m++)
                 {
-                    int d = (int)((limbs[m >> 3] >> ((m & 7) * 8)) & 0xff) + carry;
-                    // Scalars are below r < 2^255, so the top window (≤ 0x73 + 1) never carries out.
-                    if (d >= 128) { d -= 256; carry = 1; } else carry = 0;
-                    digits[(m * columns + t) * msms + i] = (sbyte)d;
+                    int bit = m * bits, limb = bit >> 6, shift = bit & 63;
+                    ulong v = limbs[limb] >> shift;
+                    if (shift + bits > 64) v |= limbs[limb + 1] << (64 - shift);
+                    int d = (int)(v & (full - 1)) + carry;
+                    if (d >= Buckets) { d -= full; carry = 1; } else carry = 0;
+                    digits[(m * columns + t) * msms + i] = (short)d;
                 }
             }
 

@@ -1,4 +1,5 @@
 using Blobs.Bls12381;
+using Blobs.Kzg.Managed.Fft;
 
 namespace Blobs.Kzg.Managed.Eip7594;
 
@@ -58,6 +59,29 @@ internal static partial class CellKzg
 
     private static void DecodeProofs(ReadOnlySpan<KzgProof> proofs, Span<G1Affine> points, int dop)
     {
+        if (G1ChordVector.IsSupported && proofs.Length >= FpVector.Lanes)
+        {
+            if (dop <= 1 || proofs.Length < 64)
+            {
+                DecodeG1Batch(proofs, points, "proof");
+                return;
+            }
+            // Halves on separate threads; an error names the proof by its index in the whole batch.
+            var all = proofs.ToArray();
+            var decoded = new G1Affine[all.Length];
+            int parts = Math.Min(dop, all.Length / FpVector.Lanes);
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = dop }, p =>
+            {
+                int from = p * all.Length / parts, to = (p + 1) * all.Length / parts;
+                try { DecodeG1Batch(all.AsSpan(from, to - from), decoded.AsSpan(from, to - from), "proof"); }
+                catch (KzgInputException)
+                {
+                    for (int k = from; k < to; k++) decoded[k] = DecodeG1(all[k].Bytes, $"proof {k}");
+                }
+            });
+            decoded.CopyTo(points);
+            return;
+        }
         if (dop <= 1 || proofs.Length < 16)
         {
             for (int k = 0; k < proofs.Length; k++) points[k] = DecodeG1(proofs[k].Bytes, $"proof {k}");

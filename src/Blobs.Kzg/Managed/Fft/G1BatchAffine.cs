@@ -15,6 +15,11 @@ public static class G1BatchAffine
     {
         int n = acc.Length;
         if (add.Length != n || scratch.Length < 2 * n) throw new ArgumentException("batch sizes differ");
+        if (G1ChordVector.IsSupported && n >= G1ChordVector.MinimumBatch)
+        {
+            AddAssignVector(acc, add);
+            return;
+        }
         var den = scratch[..n];
         var prefix = scratch[n..(2 * n)];
         // 1. Denominators: x_Q − x_P for a chord, 2y_P for a tangent, 1 where nothing is divided.
@@ -53,6 +58,34 @@ public static class G1BatchAffine
             else lambda = Fp.Mul(Fp.Sub(q.Y, p.Y), dInv);
             p = Chord(p, q.X, lambda);
         }
+    }
+
+    /// <summary><see cref="AddAssign"/> with the chords on eight AVX-512 lanes and the rare special cases one by one.</summary>
+    private static void AddAssignVector(Span<G1Affine> acc, ReadOnlySpan<G1Affine> add)
+    {
+        int n = acc.Length;
+        int padded = (n + 7) & ~7;
+        var sx = new Fp[padded];
+        var sy = new Fp[padded];
+        var px = new Fp[padded];
+        var py = new Fp[padded];
+        var index = new int[n];
+        int chords = 0;
+        for (int k = 0; k < n; k++)
+        {
+            ref readonly G1Affine p = ref acc[k];
+            ref readonly G1Affine q = ref add[k];
+            if (q.IsInfinity) continue;
+            if (p.IsInfinity) { acc[k] = q; continue; }
+            if (p.X.Equals(q.X)) { acc[k] = G1Jacobian.AddMixed(p.ToJacobian(), q).ToAffine(); continue; }
+            sx[chords] = p.X; sy[chords] = p.Y; px[chords] = q.X; py[chords] = q.Y;
+            index[chords++] = k;
+        }
+        if (chords == 0) return;
+        int lanes = (chords + 7) & ~7;
+        for (int k = chords; k < lanes; k++) { sx[k] = Fp.One; px[k] = Fp.Double(Fp.One); }
+        G1ChordVector.AddChords(sx.AsSpan(0, lanes), sy.AsSpan(0, lanes), px.AsSpan(0, lanes), py.AsSpan(0, lanes));
+        for (int c = 0; c < chords; c++) acc[index[c]] = new G1Affine(sx[c], sy[c]);
     }
 
     /// <summary>out[k] ← 2·p[k] for every k (out may be p). <paramref name="scratch"/> holds at least 2n elements.</summary>

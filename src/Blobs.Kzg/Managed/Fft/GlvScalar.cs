@@ -25,6 +25,35 @@ public sealed class GlvScalar
         Window = window;
         K1 = k1;
         K2 = k2;
+        Fixed1 = FixedWindows(BigInteger.Abs(k1));
+        Fixed2 = FixedWindows(BigInteger.Abs(k2));
+    }
+
+    /// <summary>Number of fixed signed 4-bit windows that cover a half (|kᵢ| &lt; 2¹²⁸, plus the last carry).</summary>
+    public const int FixedWindowCount = 33;
+
+    /// <summary>
+    /// |k₁| in fixed signed 4-bit windows (digits in [−8, 8], index = window, value Σ dᵢ·16ⁱ): every scalar has its
+    /// additions at the same positions, which the lane-parallel multiplication needs.
+    /// </summary>
+    public sbyte[] Fixed1 { get; }
+
+    /// <summary>|k₂| in fixed signed 4-bit windows.</summary>
+    public sbyte[] Fixed2 { get; }
+
+    private static sbyte[] FixedWindows(BigInteger k)
+    {
+        var digits = new sbyte[FixedWindowCount];
+        int carry = 0;
+        for (int i = 0; i < FixedWindowCount; i++)
+        {
+            int d = (int)(k & 15) + carry;
+            k >>= 4;
+            if (d > 8) { d -= 16; carry = 1; } else carry = 0;
+            digits[i] = (sbyte)d;
+        }
+        if (!k.IsZero || carry != 0) throw new InvalidOperationException("GLV half longer than 128 bits");
+        return digits;
     }
 
     /// <summary>The width-w NAF digits of k₁ (index = bit position).</summary>

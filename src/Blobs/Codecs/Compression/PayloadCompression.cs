@@ -126,7 +126,7 @@ public static class PayloadCompression
                 default: Zstd(body, output); break;
             }
         }
-        catch (Exception e) when (e is InvalidDataException or ZstdException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or ZstdException or InvalidOperationException or IOException)
         {
             throw new BlobDecodingException($"compressed payload: the {name} stream is corrupt ({e.Message})");
         }
@@ -163,6 +163,9 @@ public static class PayloadCompression
     private static unsafe void Zlib(ReadOnlySpan<byte> body, byte[] output)
     {
         if (body.IsEmpty) throw new BlobDecodingException("compressed payload: the zlib stream is empty");
+        // FDICT (RFC 1950): a stream that needs a preset dictionary cannot be inflated here (zlib reports it as an internal IOException).
+        if (body.Length >= 2 && (body[1] & 0x20) != 0)
+            throw new BlobDecodingException("compressed payload: the zlib stream asks for a preset dictionary (FDICT), which blob payloads never use");
         fixed (byte* p = body)
         {
             using var source = new UnmanagedMemoryStream(p, body.Length);
