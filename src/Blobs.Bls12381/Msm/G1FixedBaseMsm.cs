@@ -172,16 +172,16 @@ public sealed class G1FixedBaseMsm
                         // Window w starts widths[w − 1] bits above window w − 1.
                         for (int g = 0; g < count; g++)
                         {
-                            G1Lanes.LoadBlock(ref x, px + g * Block);
-                            G1Lanes.LoadBlock(ref y, py + g * Block);
-                            G1Lanes.LoadBlock(ref z, pz + g * Block);
-                            for (int d = 0; d < widths[w - 1]; d++) G1Lanes.Double(ref x, ref y, ref z);
-                            G1Lanes.StoreBlock(x, px + g * Block);
-                            G1Lanes.StoreBlock(y, py + g * Block);
-                            G1Lanes.StoreBlock(z, pz + g * Block);
+                            G1TableLanes.LoadBlock(ref x, px + g * Block);
+                            G1TableLanes.LoadBlock(ref y, py + g * Block);
+                            G1TableLanes.LoadBlock(ref z, pz + g * Block);
+                            for (int d = 0; d < widths[w - 1]; d++) G1TableLanes.Double(ref x, ref y, ref z);
+                            G1TableLanes.StoreBlock(x, px + g * Block);
+                            G1TableLanes.StoreBlock(y, py + g * Block);
+                            G1TableLanes.StoreBlock(z, pz + g * Block);
                         }
                     }
-                    G1Lanes.ToAffinePacked(px, py, pz, count, packed, (long)w * n + g0 * 8);
+                    G1TableLanes.ToAffinePacked(px, py, pz, count, packed, (long)w * n + g0 * 8);
                 }
             }
         }

@@ -5,7 +5,7 @@ using static Blobs.Bls12381.Tests.Oracle;
 namespace Blobs.Bls12381.Tests.Msm;
 
 /// <summary>
-/// The eight-lane radix-2^29 arithmetic behind the AVX-512 MSM (<see cref="Fp29x8"/>, <see cref="G1Lanes"/>)
+/// The eight-lane radix-2^29 arithmetic behind the AVX-512 MSM (<see cref="Fp29x8"/>, <see cref="G1TableLanes"/>)
 /// against BigInteger arithmetic, lane by lane, on values at the edges of each operation's input bounds.
 /// The first call of each method runs unoptimized code (tier 0) and later ones optimized code: both are checked.
 /// </summary>
@@ -111,7 +111,7 @@ public class LaneArithmeticTests
             V14 x = ToLanes(pts.Select(p => Mont(p.X)).ToArray());
             V14 y = ToLanes(pts.Select(p => Mont(p.Y)).ToArray());
             V14 z = ToLanes(pts.Select(p => Mont(p.Z)).ToArray());
-            for (int k = 0; k < 5; k++) G1Lanes.Double(ref x, ref y, ref z);
+            for (int k = 0; k < 5; k++) G1TableLanes.Double(ref x, ref y, ref z);
             var inv = BigInteger.ModPow(RPrime, P - 2, P);
             for (int l = 0; l < 8; l++)
             {

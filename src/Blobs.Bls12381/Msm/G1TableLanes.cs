@@ -8,7 +8,7 @@ namespace Blobs.Bls12381;
 /// fixed-base tables: lane-parallel doubling, and conversion of many points to packed affine form with
 /// one scalar inversion per eight chains. Coordinates stay below 2.1p between operations.
 /// </summary>
-internal static unsafe class G1Lanes
+internal static unsafe class G1TableLanes
 {
     private const int L = Fp29x8.Limbs;
 
