@@ -140,6 +140,25 @@ public static class G1Msm
     }
 
     /// <summary>
+    /// P, 3P, 5P, …, (2·size − 1)P for every point, <paramref name="size"/> entries a point in that order, converted
+    /// to affine with one batch inversion.
+    /// </summary>
+    private static G1Affine[] OddMultiples(ReadOnlySpan<G1Affine> points, int size)
+    {
+        var jac = new G1Jacobian[points.Length * size];
+        for (int i = 0; i < points.Length; i++)
+        {
+            var p = points[i].ToJacobian();
+            var twoP = G1Jacobian.Double(p);
+            jac[i * size] = p;
+            for (int k = 1; k < size; k++) jac[i * size + k] = G1Jacobian.Add(jac[i * size + k - 1], twoP);
+        }
+        var table = new G1Affine[points.Length * size];
+        G1Jacobian.BatchToAffine(jac, table);
+        return table;
+    }
+
+    /// <summary>
     /// Straus' interleaved method with width-5 NAF digits: one shared chain of doublings, and per point
     /// an affine table of its odd multiples P, 3P, …, 15P (batch-converted with one inversion).
     /// </summary>
@@ -148,16 +167,7 @@ public static class G1Msm
         const int W = 5, TableSize = 1 << (W - 2), MaxDigits = 258;
         int n = points.Length;
         // 1. Tables of odd multiples (Jacobian, then affine in one batch).
-        var jac = new G1Jacobian[n * TableSize];
-        for (int i = 0; i < n; i++)
-        {
-            var p = points[i].ToJacobian();
-            var twoP = G1Jacobian.Double(p);
-            jac[i * TableSize] = p;
-            for (int k = 1; k < TableSize; k++) jac[i * TableSize + k] = G1Jacobian.Add(jac[i * TableSize + k - 1], twoP);
-        }
-        var table = new G1Affine[n * TableSize];
-        G1Jacobian.BatchToAffine(jac, table);
+        var table = OddMultiples(points, TableSize);
         // 2. NAF digits of every scalar.
         var naf = new sbyte[n * MaxDigits];
         int top = 0;
@@ -238,16 +248,7 @@ public static class G1Msm
         int n = points.Length;
         if (scalars.Length != n) throw new ArgumentException($"{n} points but {scalars.Length} scalars", nameof(scalars));
         // 1. Odd multiples P, 3P, …, 15P of every point (affine, one inversion), and their images under ψ.
-        var jac = new G1Jacobian[n * TableSize];
-        for (int i = 0; i < n; i++)
-        {
-            var p = points[i].ToJacobian();
-            var twoP = G1Jacobian.Double(p);
-            jac[i * TableSize] = p;
-            for (int k = 1; k < TableSize; k++) jac[i * TableSize + k] = G1Jacobian.Add(jac[i * TableSize + k - 1], twoP);
-        }
-        var table = new G1Affine[n * TableSize];
-        G1Jacobian.BatchToAffine(jac, table);
+        var table = OddMultiples(points, TableSize);
         var psiTable = new G1Affine[n * TableSize];
         for (int t = 0; t < table.Length; t++)
             psiTable[t] = table[t].IsInfinity ? table[t] : new G1Affine(Fp.Mul(G1Affine.Beta, table[t].X), Fp.Negate(table[t].Y));

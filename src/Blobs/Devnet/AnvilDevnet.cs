@@ -133,8 +133,10 @@ public sealed partial class AnvilDevnet : IAsyncDisposable, IDisposable
         process.EnableRaisingEvents = true;
         process.Exited += (_, _) =>
         {
-            // Exited can fire before the last lines are read: wait for the streams to drain so the message carries anvil's reason.
-            try { process.WaitForExit(2000); } catch (InvalidOperationException) { } catch (System.ComponentModel.Win32Exception) { }
+            // Exited can fire before the last lines are read: wait (bounded) for the streams to drain so the message carries
+            // anvil's reason. Only the parameterless WaitForExit waits for the asynchronous output handlers.
+            try { Task.Run(() => process.WaitForExit()).Wait(TimeSpan.FromSeconds(3)); }
+            catch (AggregateException) { }
             var reason = string.Join(" | ", output.Where(l => l.Trim().Length > 0).TakeLast(5));
             listening.TrySetException(new AnvilNotFoundException($"anvil exited with code {SafeExitCode(process)} before listening: {(reason.Length > 0 ? reason : "no output")}"));
         };
