@@ -7,13 +7,11 @@ namespace Blobs.Bls12381;
 /// the affine point (X/Z², Y/Z³); Z = 0 is the point at infinity.
 /// </summary>
 /// <remarks>
-/// Jacobian coordinates make the two operations a bucket-based multi-scalar multiplication needs
-/// cheapest: mixed addition (Jacobian + affine, 7M + 4S) and doubling (2M + 5S). Formulas from the
-/// Explicit-Formulas Database (EFD), "g1p/auto/shortw/jacobian-0": <c>dbl-2009-l</c>,
-/// <c>madd-2007-bl</c>, <c>add-2007-bl</c>; the special cases those formulas exclude (an operand at
-/// infinity, P + P, P + (−P)) are dispatched explicitly. Not constant-time.
+/// The formulas (EFD dbl-2009-l 2M + 5S, madd-2007-bl 7M + 4S, add-2007-bl 11M + 5S) are written once, in
+/// <see cref="JacobianFormulas{TField}"/>, for this group and <see cref="G2Jacobian"/>; the special cases they
+/// exclude (an operand at infinity, P + P, P + (−P)) are dispatched there and here. Not constant-time.
 /// </remarks>
-public readonly struct G1Jacobian : IEquatable<G1Jacobian>
+public readonly struct G1Jacobian : IEquatable<G1Jacobian>, IJacobianPoint<G1Jacobian>
 {
     /// <summary>Jacobian X.</summary>
     public readonly Fp X;
@@ -64,17 +62,8 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>
     public static G1Jacobian Double(in G1Jacobian p)
     {
         if (p.Z.IsZero) return p;
-        Fp a = Fp.Square(p.X);                                        // A = X1²
-        Fp b = Fp.Square(p.Y);                                        // B = Y1²
-        Fp c = Fp.Square(b);                                          // C = B²
-        Fp d = Fp.Double(Fp.Sub(Fp.Sub(Fp.Square(Fp.AddUnreduced(p.X, b)), a), c)); // D = 2((X1 + B)² − A − C)
-        Fp e = Fp.Add(Fp.Double(a), a);                               // E = 3A
-        Fp f = Fp.Square(e);                                          // F = E²
-        Fp x3 = Fp.Sub(f, Fp.Double(d));                              // X3 = F − 2D
-        Fp c8 = Fp.Double(Fp.Double(Fp.Double(c)));
-        Fp y3 = Fp.Sub(Fp.Mul(e, Fp.Sub(d, x3)), c8);                 // Y3 = E(D − X3) − 8C
-        Fp z3 = Fp.Double(Fp.Mul(p.Y, p.Z));                          // Z3 = 2·Y1·Z1
-        return new G1Jacobian(x3, y3, z3);
+        JacobianFormulas<Fp>.Double(p.X, p.Y, p.Z, out var x, out var y, out var z);
+        return new G1Jacobian(x, y, z);
     }
 
     /// <summary>P + Q for an affine Q, EFD madd-2007-bl: 7M + 4S.</summary>
@@ -82,21 +71,8 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>
     {
         if (q.IsInfinity) return p;
         if (p.Z.IsZero) return q.ToJacobian();
-        Fp z1z1 = Fp.Square(p.Z);                                     // Z1Z1 = Z1²
-        Fp u2 = Fp.Mul(q.X, z1z1);                                    // U2 = X2·Z1Z1
-        Fp s2 = Fp.Mul(q.Y, Fp.Mul(p.Z, z1z1));                       // S2 = Y2·Z1·Z1Z1
-        Fp h = Fp.Sub(u2, p.X);                                       // H = U2 − X1
-        Fp r = Fp.Double(Fp.Sub(s2, p.Y));                            // r = 2(S2 − Y1)
-        if (h.IsZero)
-            return r.IsZero ? Double(p) : Infinity;                   // P = Q, or P = −Q
-        Fp hh = Fp.Square(h);                                         // HH = H²
-        Fp i = Fp.Double(Fp.Double(hh));                              // I = 4·HH
-        Fp j = Fp.Mul(h, i);                                          // J = H·I
-        Fp v = Fp.Mul(p.X, i);                                        // V = X1·I
-        Fp x3 = Fp.Sub(Fp.Sub(Fp.Square(r), j), Fp.Double(v));        // X3 = r² − J − 2V
-        Fp y3 = Fp.Sub(Fp.Mul(r, Fp.Sub(v, x3)), Fp.Double(Fp.Mul(p.Y, j))); // Y3 = r(V − X3) − 2·Y1·J
-        Fp z3 = Fp.Sub(Fp.Sub(Fp.Square(Fp.AddUnreduced(p.Z, h)), z1z1), hh);  // Z3 = (Z1 + H)² − Z1Z1 − HH
-        return new G1Jacobian(x3, y3, z3);
+        JacobianFormulas<Fp>.AddMixed(p.X, p.Y, p.Z, q.X, q.Y, out var x, out var y, out var z);
+        return new G1Jacobian(x, y, z);
     }
 
     /// <summary>P + Q, EFD add-2007-bl: 11M + 5S.</summary>
@@ -104,23 +80,8 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>
     {
         if (p.Z.IsZero) return q;
         if (q.Z.IsZero) return p;
-        Fp z1z1 = Fp.Square(p.Z);                                     // Z1Z1 = Z1²
-        Fp z2z2 = Fp.Square(q.Z);                                     // Z2Z2 = Z2²
-        Fp u1 = Fp.Mul(p.X, z2z2);                                    // U1 = X1·Z2Z2
-        Fp u2 = Fp.Mul(q.X, z1z1);                                    // U2 = X2·Z1Z1
-        Fp s1 = Fp.Mul(p.Y, Fp.Mul(q.Z, z2z2));                       // S1 = Y1·Z2·Z2Z2
-        Fp s2 = Fp.Mul(q.Y, Fp.Mul(p.Z, z1z1));                       // S2 = Y2·Z1·Z1Z1
-        Fp h = Fp.Sub(u2, u1);                                        // H = U2 − U1
-        Fp r = Fp.Double(Fp.Sub(s2, s1));                             // r = 2(S2 − S1)
-        if (h.IsZero)
-            return r.IsZero ? Double(p) : Infinity;
-        Fp i = Fp.Square(Fp.Double(h));                               // I = (2H)²
-        Fp j = Fp.Mul(h, i);                                          // J = H·I
-        Fp v = Fp.Mul(u1, i);                                         // V = U1·I
-        Fp x3 = Fp.Sub(Fp.Sub(Fp.Square(r), j), Fp.Double(v));        // X3 = r² − J − 2V
-        Fp y3 = Fp.Sub(Fp.Mul(r, Fp.Sub(v, x3)), Fp.Double(Fp.Mul(s1, j))); // Y3 = r(V − X3) − 2·S1·J
-        Fp z3 = Fp.Mul(Fp.Sub(Fp.Sub(Fp.Square(Fp.AddUnreduced(p.Z, q.Z)), z1z1), z2z2), h); // Z3 = ((Z1 + Z2)² − Z1Z1 − Z2Z2)·H
-        return new G1Jacobian(x3, y3, z3);
+        JacobianFormulas<Fp>.Add(p.X, p.Y, p.Z, q.X, q.Y, q.Z, out var x, out var y, out var z);
+        return new G1Jacobian(x, y, z);
     }
 
     /// <summary>P − Q.</summary>
@@ -130,9 +91,8 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>
     public G1Affine ToAffine()
     {
         if (Z.IsZero) return G1Affine.Infinity;
-        Fp zinv = Fp.Inverse(Z);
-        Fp zinv2 = Fp.Square(zinv);
-        return new G1Affine(Fp.Mul(X, zinv2), Fp.Mul(Y, Fp.Mul(zinv2, zinv)));
+        JacobianFormulas<Fp>.ToAffine(X, Y, Fp.Inverse(Z), out var x, out var y);
+        return new G1Affine(x, y);
     }
 
     /// <summary>
@@ -150,8 +110,8 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>
         for (int i = 0; i < n; i++)
         {
             if (points[i].Z.IsZero) { result[i] = G1Affine.Infinity; continue; }
-            Fp zinv2 = Fp.Square(zs[i]);
-            result[i] = new G1Affine(Fp.Mul(points[i].X, zinv2), Fp.Mul(points[i].Y, Fp.Mul(zinv2, zs[i])));
+            JacobianFormulas<Fp>.ToAffine(points[i].X, points[i].Y, zs[i], out var x, out var y);
+            result[i] = new G1Affine(x, y);
         }
     }
 
@@ -159,26 +119,8 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>
     /// [k]P for a scalar given as little-endian 64-bit limbs (any length), with a fixed 4-bit window:
     /// 15 precomputed multiples, then four doublings and at most one addition per window.
     /// </summary>
-    public static G1Jacobian Multiply(in G1Jacobian p, ReadOnlySpan<ulong> scalarLimbs)
-    {
-        Span<G1Jacobian> table = stackalloc G1Jacobian[16];
-        table[0] = Infinity;
-        table[1] = p;
-        for (int i = 2; i < 16; i++) table[i] = (i & 1) == 0 ? Double(table[i / 2]) : Add(table[i - 1], p);
-        G1Jacobian acc = Infinity;
-        bool started = false;
-        for (int limb = scalarLimbs.Length - 1; limb >= 0; limb--)
-        {
-            ulong e = scalarLimbs[limb];
-            for (int shift = 60; shift >= 0; shift -= 4)
-            {
-                int nibble = (int)((e >> shift) & 0xF);
-                if (started) { acc = Double(acc); acc = Double(acc); acc = Double(acc); acc = Double(acc); }
-                if (nibble != 0) { acc = started ? Add(acc, table[nibble]) : table[nibble]; started = true; }
-            }
-        }
-        return acc;
-    }
+    public static G1Jacobian Multiply(in G1Jacobian p, ReadOnlySpan<ulong> scalarLimbs) =>
+        JacobianMultiplication.Multiply(p, scalarLimbs);
 
     /// <summary>[k]P for a scalar-field element k.</summary>
     public static G1Jacobian Multiply(in G1Jacobian p, in Fr k)
@@ -260,17 +202,14 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>
     public bool Equals(G1Jacobian other)
     {
         if (IsInfinity || other.IsInfinity) return IsInfinity && other.IsInfinity;
-        Fp z1z1 = Fp.Square(Z), z2z2 = Fp.Square(other.Z);
-        if (!Fp.Mul(X, z2z2).Equals(Fp.Mul(other.X, z1z1))) return false;
-        return Fp.Mul(Y, Fp.Mul(z2z2, other.Z)).Equals(Fp.Mul(other.Y, Fp.Mul(z1z1, Z)));
+        return JacobianFormulas<Fp>.Same(X, Y, Z, other.X, other.Y, other.Z);
     }
 
     /// <summary>True when the affine point is the same point.</summary>
     public bool Equals(in G1Affine q)
     {
         if (IsInfinity || q.IsInfinity) return IsInfinity && q.IsInfinity;
-        Fp z2 = Fp.Square(Z);
-        return X.Equals(Fp.Mul(q.X, z2)) && Y.Equals(Fp.Mul(q.Y, Fp.Mul(z2, Z)));
+        return JacobianFormulas<Fp>.SameAsAffine(X, Y, Z, q.X, q.Y);
     }
 
     /// <inheritdoc />

@@ -20,7 +20,7 @@ namespace Blobs.Bls12381;
 /// Operations are not constant-time: this library handles public data only (KZG commitments and
 /// proofs), never secret keys.
 /// </remarks>
-public readonly partial struct Fp : IEquatable<Fp>
+public readonly partial struct Fp : IEquatable<Fp>, ICurveField<Fp>
 {
     // Modulus limbs, little-endian.
     internal const ulong P0 = 0xb9feffffffffaaabUL, P1 = 0x1eabfffeb153ffffUL, P2 = 0x6730d2a0f6b0f624UL,
@@ -201,6 +201,10 @@ public readonly partial struct Fp : IEquatable<Fp>
         ulong s5 = a.L5 + b.L5 + c;
         return ReduceOnce(s0, s1, s2, s3, s4, s5);
     }
+
+    /// <summary>The curve formulas' sum before a product: <see cref="AddUnreduced"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Fp ICurveField<Fp>.AddForProduct(in Fp a, in Fp b) => AddUnreduced(a, b);
 
     /// <summary>
     /// a + b without the final reduction: the result is below 2p but possibly not below p, so it is

@@ -5,7 +5,7 @@ namespace Blobs.Bls12381;
 /// <summary>
 /// An element c0 + c1·u of Fp2 = Fp[u]/(u² + 1), the field of the G2 coordinates.
 /// </summary>
-public readonly struct Fp2 : IEquatable<Fp2>
+public readonly struct Fp2 : IEquatable<Fp2>, ICurveField<Fp2>
 {
     /// <summary>The real part.</summary>
     public readonly Fp C0;
@@ -58,6 +58,9 @@ public readonly struct Fp2 : IEquatable<Fp2>
     /// <summary>Sum.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp2 Add(in Fp2 a, in Fp2 b) => new(Fp.Add(a.C0, b.C0), Fp.Add(a.C1, b.C1));
+
+    /// <summary>Sum as an operand of a product (Fp2 sums are always reduced).</summary>
+    static Fp2 ICurveField<Fp2>.AddForProduct(in Fp2 a, in Fp2 b) => Add(a, b);
 
     /// <summary>Difference.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
