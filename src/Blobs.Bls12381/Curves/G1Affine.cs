@@ -107,18 +107,8 @@ public readonly struct G1Affine : IEquatable<G1Affine>
     // ---------------------------------------------------------------- serialization
 
     /// <summary>Writes the 48-byte compressed encoding.</summary>
-    public void Compress(Span<byte> dest48)
-    {
-        if (dest48.Length < CompressedSize) throw new ArgumentException("destination must hold 48 bytes", nameof(dest48));
-        if (IsInfinity)
-        {
-            dest48[..CompressedSize].Clear();
-            dest48[0] = 0xc0;
-            return;
-        }
-        X.ToBytes(dest48);
-        dest48[0] |= (byte)(0x80 | (Y.IsLexicographicallyLargest ? 0x20 : 0));
-    }
+    public void Compress(Span<byte> dest48) =>
+        ZcashPointEncoding<Fp>.Compress(IsInfinity, X, Y, dest48, CompressedSize, nameof(dest48));
 
     /// <summary>The 48-byte compressed encoding.</summary>
     public byte[] ToCompressed()
@@ -129,18 +119,8 @@ public readonly struct G1Affine : IEquatable<G1Affine>
     }
 
     /// <summary>Writes the 96-byte uncompressed encoding (x then y, no compression flag).</summary>
-    public void SerializeUncompressed(Span<byte> dest96)
-    {
-        if (dest96.Length < UncompressedSize) throw new ArgumentException("destination must hold 96 bytes", nameof(dest96));
-        if (IsInfinity)
-        {
-            dest96[..UncompressedSize].Clear();
-            dest96[0] = 0x40;
-            return;
-        }
-        X.ToBytes(dest96);
-        Y.ToBytes(dest96[48..]);
-    }
+    public void SerializeUncompressed(Span<byte> dest96) =>
+        ZcashPointEncoding<Fp>.WriteUncompressed(IsInfinity, X, Y, dest96, UncompressedSize, nameof(dest96));
 
     /// <summary>The 96-byte uncompressed encoding.</summary>
     public byte[] ToUncompressed()
@@ -155,32 +135,8 @@ public readonly struct G1Affine : IEquatable<G1Affine>
     /// <paramref name="checkSubgroup"/> false the subgroup test is skipped (for callers that batch it
     /// or trust the source).
     /// </summary>
-    public static PointDecodeError Decompress(ReadOnlySpan<byte> bytes, out G1Affine point, bool checkSubgroup = true)
-    {
-        point = default;
-        if (bytes.Length != CompressedSize) return PointDecodeError.WrongLength;
-        byte flags = bytes[0];
-        if ((flags & 0x80) == 0) return PointDecodeError.CompressionFlagMissing;
-        bool sign = (flags & 0x20) != 0;
-        if ((flags & 0x40) != 0)
-        {
-            if (sign) return PointDecodeError.InfinityWithSignFlag;
-            if ((flags & 0x1f) != 0 || bytes[1..].ContainsAnyExcept((byte)0)) return PointDecodeError.InfinityWithNonZeroBits;
-            return PointDecodeError.None;
-        }
-        Span<byte> xb = stackalloc byte[48];
-        bytes.CopyTo(xb);
-        xb[0] &= 0x1f;
-        if (!Fp.TryFromBytes(xb, out var x)) return PointDecodeError.CoordinateNotCanonical;
-        // y² = x³ + 4
-        Fp rhs = Fp.Add(Fp.Mul(Fp.Square(x), x), B);
-        if (!Fp.Sqrt(rhs, out var y)) return PointDecodeError.NotOnCurve;
-        if (y.IsLexicographicallyLargest != sign) y = Fp.Negate(y);
-        var p = new G1Affine(x, y);
-        if (checkSubgroup && !p.IsInSubgroup) return PointDecodeError.NotInSubgroup;
-        point = p;
-        return PointDecodeError.None;
-    }
+    public static PointDecodeError Decompress(ReadOnlySpan<byte> bytes, out G1Affine point, bool checkSubgroup = true) =>
+        Checked(ZcashPointEncoding<Fp>.Decompress(bytes, CompressedSize, B, out var x, out var y), x, y, checkSubgroup, out point);
 
     /// <summary>Decodes a compressed point with every check; false on any problem (no message built).</summary>
     public static bool TryDecompress(ReadOnlySpan<byte> bytes, out G1Affine point) =>
@@ -202,23 +158,15 @@ public readonly struct G1Affine : IEquatable<G1Affine>
     }
 
     /// <summary>Decodes a 96-byte uncompressed point (x ‖ y) and reports what is wrong with it, if anything.</summary>
-    public static PointDecodeError DecodeUncompressed(ReadOnlySpan<byte> bytes, out G1Affine point, bool checkSubgroup = true)
+    public static PointDecodeError DecodeUncompressed(ReadOnlySpan<byte> bytes, out G1Affine point, bool checkSubgroup = true) =>
+        Checked(ZcashPointEncoding<Fp>.DecodeUncompressed(bytes, UncompressedSize, B, out var x, out var y), x, y, checkSubgroup, out point);
+
+    /// <summary>The decoded point after the subgroup check (when asked for), or the decoding error.</summary>
+    private static PointDecodeError Checked(PointDecodeError decoded, in Fp x, in Fp y, bool checkSubgroup, out G1Affine point)
     {
         point = default;
-        if (bytes.Length != UncompressedSize) return PointDecodeError.WrongLength;
-        byte flags = bytes[0];
-        if ((flags & 0x80) != 0) return PointDecodeError.CompressionFlagInUncompressed;
-        if ((flags & 0x40) != 0)
-        {
-            if ((flags & 0x20) != 0) return PointDecodeError.InfinityWithSignFlag;
-            if ((flags & 0x1f) != 0 || bytes[1..].ContainsAnyExcept((byte)0)) return PointDecodeError.InfinityWithNonZeroBits;
-            return PointDecodeError.None;
-        }
-        if ((flags & 0x20) != 0) return PointDecodeError.SignFlagInUncompressed;
-        if (!Fp.TryFromBytes(bytes[..48], out var x) || !Fp.TryFromBytes(bytes[48..], out var y))
-            return PointDecodeError.CoordinateNotCanonical;
+        if (decoded != PointDecodeError.None) return decoded;
         var p = new G1Affine(x, y);
-        if (p.IsInfinity || !p.IsOnCurve) return PointDecodeError.NotOnCurve;
         if (checkSubgroup && !p.IsInSubgroup) return PointDecodeError.NotInSubgroup;
         point = p;
         return PointDecodeError.None;

@@ -110,18 +110,8 @@ public readonly struct G2Affine : IEquatable<G2Affine>
     // ---------------------------------------------------------------- serialization
 
     /// <summary>Writes the 96-byte compressed encoding.</summary>
-    public void Compress(Span<byte> dest96)
-    {
-        if (dest96.Length < CompressedSize) throw new ArgumentException("destination must hold 96 bytes", nameof(dest96));
-        if (IsInfinity)
-        {
-            dest96[..CompressedSize].Clear();
-            dest96[0] = 0xc0;
-            return;
-        }
-        X.ToBytes(dest96);
-        dest96[0] |= (byte)(0x80 | (Y.IsLexicographicallyLargest ? 0x20 : 0));
-    }
+    public void Compress(Span<byte> dest96) =>
+        ZcashPointEncoding<Fp2>.Compress(IsInfinity, X, Y, dest96, CompressedSize, nameof(dest96));
 
     /// <summary>The 96-byte compressed encoding.</summary>
     public byte[] ToCompressed()
@@ -132,18 +122,8 @@ public readonly struct G2Affine : IEquatable<G2Affine>
     }
 
     /// <summary>Writes the 192-byte uncompressed encoding (x then y, each c1 ‖ c0, no compression flag).</summary>
-    public void SerializeUncompressed(Span<byte> dest192)
-    {
-        if (dest192.Length < UncompressedSize) throw new ArgumentException("destination must hold 192 bytes", nameof(dest192));
-        if (IsInfinity)
-        {
-            dest192[..UncompressedSize].Clear();
-            dest192[0] = 0x40;
-            return;
-        }
-        X.ToBytes(dest192);
-        Y.ToBytes(dest192[96..]);
-    }
+    public void SerializeUncompressed(Span<byte> dest192) =>
+        ZcashPointEncoding<Fp2>.WriteUncompressed(IsInfinity, X, Y, dest192, UncompressedSize, nameof(dest192));
 
     /// <summary>The 192-byte uncompressed encoding.</summary>
     public byte[] ToUncompressed()
@@ -158,32 +138,8 @@ public readonly struct G2Affine : IEquatable<G2Affine>
     /// <paramref name="checkSubgroup"/> false the subgroup test is skipped (for callers that batch it
     /// or trust the source).
     /// </summary>
-    public static PointDecodeError Decompress(ReadOnlySpan<byte> bytes, out G2Affine point, bool checkSubgroup = true)
-    {
-        point = default;
-        if (bytes.Length != CompressedSize) return PointDecodeError.WrongLength;
-        byte flags = bytes[0];
-        if ((flags & 0x80) == 0) return PointDecodeError.CompressionFlagMissing;
-        bool sign = (flags & 0x20) != 0;
-        if ((flags & 0x40) != 0)
-        {
-            if (sign) return PointDecodeError.InfinityWithSignFlag;
-            if ((flags & 0x1f) != 0 || bytes[1..].ContainsAnyExcept((byte)0)) return PointDecodeError.InfinityWithNonZeroBits;
-            return PointDecodeError.None;
-        }
-        Span<byte> xb = stackalloc byte[96];
-        bytes.CopyTo(xb);
-        xb[0] &= 0x1f;
-        if (!Fp2.TryFromBytes(xb, out var x)) return PointDecodeError.CoordinateNotCanonical;
-        // y² = x³ + 4(1 + u)
-        Fp2 rhs = Fp2.Add(Fp2.Mul(Fp2.Square(x), x), B);
-        if (!Fp2.Sqrt(rhs, out var y)) return PointDecodeError.NotOnCurve;
-        if (y.IsLexicographicallyLargest != sign) y = Fp2.Negate(y);
-        var p = new G2Affine(x, y);
-        if (checkSubgroup && !p.IsInSubgroup) return PointDecodeError.NotInSubgroup;
-        point = p;
-        return PointDecodeError.None;
-    }
+    public static PointDecodeError Decompress(ReadOnlySpan<byte> bytes, out G2Affine point, bool checkSubgroup = true) =>
+        Checked(ZcashPointEncoding<Fp2>.Decompress(bytes, CompressedSize, B, out var x, out var y), x, y, checkSubgroup, out point);
 
     /// <summary>Decodes a compressed point with every check; false on any problem (no message built).</summary>
     public static bool TryDecompress(ReadOnlySpan<byte> bytes, out G2Affine point) =>
@@ -205,23 +161,15 @@ public readonly struct G2Affine : IEquatable<G2Affine>
     }
 
     /// <summary>Decodes a 192-byte uncompressed point (x ‖ y) and reports what is wrong with it, if anything.</summary>
-    public static PointDecodeError DecodeUncompressed(ReadOnlySpan<byte> bytes, out G2Affine point, bool checkSubgroup = true)
+    public static PointDecodeError DecodeUncompressed(ReadOnlySpan<byte> bytes, out G2Affine point, bool checkSubgroup = true) =>
+        Checked(ZcashPointEncoding<Fp2>.DecodeUncompressed(bytes, UncompressedSize, B, out var x, out var y), x, y, checkSubgroup, out point);
+
+    /// <summary>The decoded point after the subgroup check (when asked for), or the decoding error.</summary>
+    private static PointDecodeError Checked(PointDecodeError decoded, in Fp2 x, in Fp2 y, bool checkSubgroup, out G2Affine point)
     {
         point = default;
-        if (bytes.Length != UncompressedSize) return PointDecodeError.WrongLength;
-        byte flags = bytes[0];
-        if ((flags & 0x80) != 0) return PointDecodeError.CompressionFlagInUncompressed;
-        if ((flags & 0x40) != 0)
-        {
-            if ((flags & 0x20) != 0) return PointDecodeError.InfinityWithSignFlag;
-            if ((flags & 0x1f) != 0 || bytes[1..].ContainsAnyExcept((byte)0)) return PointDecodeError.InfinityWithNonZeroBits;
-            return PointDecodeError.None;
-        }
-        if ((flags & 0x20) != 0) return PointDecodeError.SignFlagInUncompressed;
-        if (!Fp2.TryFromBytes(bytes[..96], out var x) || !Fp2.TryFromBytes(bytes[96..], out var y))
-            return PointDecodeError.CoordinateNotCanonical;
+        if (decoded != PointDecodeError.None) return decoded;
         var p = new G2Affine(x, y);
-        if (p.IsInfinity || !p.IsOnCurve) return PointDecodeError.NotOnCurve;
         if (checkSubgroup && !p.IsInSubgroup) return PointDecodeError.NotInSubgroup;
         point = p;
         return PointDecodeError.None;

@@ -43,4 +43,16 @@ internal interface ICurveField<TField> : IEquatable<TField> where TField : struc
 
     /// <summary>Every non-zero value replaced by its inverse with one field inversion (zeros stay zero).</summary>
     static abstract void BatchInverse(Span<TField> values);
+
+    /// <summary>A square root of a (false when a is not a square).</summary>
+    static abstract bool Sqrt(in TField a, out TField root);
+
+    /// <summary>True when the element is the larger of ±itself in the ZCash encoding's order (the sign flag).</summary>
+    bool IsLexicographicallyLargest { get; }
+
+    /// <summary>Reads the big-endian encoding of the field; false unless it is canonical (below p in every coordinate).</summary>
+    static abstract bool TryFromBytes(ReadOnlySpan<byte> bytes, out TField value);
+
+    /// <summary>Writes the big-endian encoding of the field.</summary>
+    void ToBytes(Span<byte> dest);
 }
