@@ -144,20 +144,7 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>, IJacobianPoint<G1Jac
         // 1. k = d1·z² + d0 by two divisions by |z|: k = (q·|z| + r1)·|z| + r0.
         Span<ulong> limbs = stackalloc ulong[4];
         k.ToCanonicalLimbs(limbs);
-        Span<ulong> rems = stackalloc ulong[2];
-        for (int i = 0; i < 2; i++)
-        {
-            UInt128 rem = 0;
-            for (int l = 3; l >= 0; l--)
-            {
-                UInt128 cur = (rem << 64) | limbs[l];
-                limbs[l] = (ulong)(cur / G1Affine.AbsZ);
-                rem = cur % G1Affine.AbsZ;
-            }
-            rems[i] = (ulong)rem;
-        }
-        UInt128 d0 = (UInt128)rems[1] * G1Affine.AbsZ + rems[0];
-        UInt128 d1 = ((UInt128)limbs[1] << 64) | limbs[0]; // < z², so two words
+        var (d0, d1) = AbsZDigits.SplitByZSquared(limbs);
         // 2. Q = [z²]P = −φ(P) = (β·x, −y); table P, Q, P + Q in affine.
         var q = new G1Affine(Fp.Mul(G1Affine.Beta, p.X), Fp.Negate(p.Y));
         G1Affine pq = AddMixed(p.ToJacobian(), q).ToAffine();

@@ -146,17 +146,7 @@ public readonly struct G2Jacobian : IEquatable<G2Jacobian>, IJacobianPoint<G2Jac
         Span<ulong> limbs = stackalloc ulong[4];
         k.ToCanonicalLimbs(limbs);
         Span<ulong> d = stackalloc ulong[4];
-        for (int i = 0; i < 3; i++)
-        {
-            UInt128 rem = 0;
-            for (int l = 3; l >= 0; l--)
-            {
-                UInt128 cur = (rem << 64) | limbs[l];
-                limbs[l] = (ulong)(cur / G1Affine.AbsZ);
-                rem = cur % G1Affine.AbsZ;
-            }
-            d[i] = (ulong)rem;
-        }
+        for (int i = 0; i < 3; i++) d[i] = AbsZDigits.DivRem(limbs);
         d[3] = limbs[0]; // k < |z|⁴, so the quotient after three divisions fits one word
         // 2. Q_i = [|z|^i]P: [|z|]P = −ψ(P) because ψ(P) = [z]P and z = −|z|.
         Span<G2Affine> q = stackalloc G2Affine[4];

@@ -261,7 +261,7 @@ public static class G1Msm
         {
             if (points[i].IsInfinity) continue;
             scalars[i].ToCanonicalLimbs(limbs);
-            var (d0, d1) = SplitByZSquared(limbs);
+            var (d0, d1) = AbsZDigits.SplitByZSquared(limbs);
             top = Math.Max(top, Wnaf([(ulong)d0, (ulong)(d0 >> 64), 0, 0], W, naf0.AsSpan(i * MaxDigits, MaxDigits)));
             top = Math.Max(top, Wnaf([(ulong)d1, (ulong)(d1 >> 64), 0, 0], W, naf1.AsSpan(i * MaxDigits, MaxDigits)));
         }
@@ -281,27 +281,5 @@ public static class G1Msm
             }
         }
         return acc;
-    }
-
-    /// <summary>k = d0 + d1·z² for a scalar below r: two divisions by |z| (k = (q·|z| + r1)·|z| + r0, d0 = r1·|z| + r0, d1 = q).</summary>
-    internal static (UInt128 D0, UInt128 D1) SplitByZSquared(ReadOnlySpan<ulong> limbs4)
-    {
-        Span<ulong> q = stackalloc ulong[4];
-        limbs4[..4].CopyTo(q);
-        Span<ulong> rems = stackalloc ulong[2];
-        for (int i = 0; i < 2; i++)
-        {
-            UInt128 rem = 0;
-            for (int l = 3; l >= 0; l--)
-            {
-                UInt128 cur = (rem << 64) | q[l];
-                q[l] = (ulong)(cur / G1Affine.AbsZ);
-                rem = cur % G1Affine.AbsZ;
-            }
-            rems[i] = (ulong)rem;
-        }
-        UInt128 d0 = (UInt128)rems[1] * G1Affine.AbsZ + rems[0];
-        UInt128 d1 = ((UInt128)q[1] << 64) | q[0];
-        return (d0, d1);
     }
 }

@@ -10,9 +10,6 @@ internal static partial class CellKzg
     private static ReadOnlySpan<ulong> SqrtExponent =>
         [0xee7fbfffffffeaabUL, 0x07aaffffac54ffffUL, 0xd9cc34a83dac3d89UL, 0xd91dd2e13ce144afUL, 0x92c6e9ed90d2eb35UL, 0x0680447a8e5ff9a6UL];
 
-    /// <summary>|z|, the BLS parameter's absolute value.</summary>
-    private const ulong AbsZ = 0xd201000000010000UL;
-
     private static readonly Fp s_curveB = Fp.FromUInt64(4);
 
     /// <summary>
@@ -116,7 +113,7 @@ internal static partial class CellKzg
         for (int bit = 62; bit >= 0; bit--)
         {
             G1Lanes.Double(ref acc);
-            if (((AbsZ >> bit) & 1) != 0) G1Lanes.AddAffine(ref acc, x, y);
+            if (((G1Affine.AbsZ >> bit) & 1) != 0) G1Lanes.AddAffine(ref acc, x, y);
         }
         return acc;
     }
