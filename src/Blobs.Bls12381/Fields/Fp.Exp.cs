@@ -84,25 +84,5 @@ public readonly partial struct Fp
     /// Inverts every element in place with Montgomery's trick (one field inversion and three
     /// multiplications per element); zeros stay zero.
     /// </summary>
-    public static void BatchInverse(Span<Fp> values)
-    {
-        int n = values.Length;
-        if (n == 0) return;
-        Fp[]? rented = null;
-        Span<Fp> prefix = n <= 128 ? stackalloc Fp[n] : (rented = new Fp[n]);
-        Fp acc = One;
-        for (int i = 0; i < n; i++)
-        {
-            prefix[i] = acc;
-            if (!values[i].IsZero) acc = Mul(acc, values[i]);
-        }
-        Fp inv = Inverse(acc);
-        for (int i = n - 1; i >= 0; i--)
-        {
-            if (values[i].IsZero) continue;
-            Fp v = values[i];
-            values[i] = Mul(inv, prefix[i]);
-            inv = Mul(inv, v);
-        }
-    }
+    public static void BatchInverse(Span<Fp> values) => BatchInversion.Invert(values);
 }

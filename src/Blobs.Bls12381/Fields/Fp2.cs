@@ -136,26 +136,7 @@ public readonly struct Fp2 : IEquatable<Fp2>, ICurveField<Fp2>
     /// Inverts every element in place with Montgomery's trick (one inversion and three
     /// multiplications per element); zeros stay zero.
     /// </summary>
-    public static void BatchInverse(Span<Fp2> values)
-    {
-        int n = values.Length;
-        if (n == 0) return;
-        var prefix = new Fp2[n];
-        Fp2 acc = One;
-        for (int i = 0; i < n; i++)
-        {
-            prefix[i] = acc;
-            if (!values[i].IsZero) acc = Mul(acc, values[i]);
-        }
-        Fp2 inv = Inverse(acc);
-        for (int i = n - 1; i >= 0; i--)
-        {
-            if (values[i].IsZero) continue;
-            Fp2 v = values[i];
-            values[i] = Mul(inv, prefix[i]);
-            inv = Mul(inv, v);
-        }
-    }
+    public static void BatchInverse(Span<Fp2> values) => BatchInversion.Invert(values);
 
     /// <summary>a raised to a power given as little-endian 64-bit limbs (square and multiply).</summary>
     public static Fp2 Pow(in Fp2 a, ReadOnlySpan<ulong> exponentLimbs)

@@ -8,7 +8,7 @@ namespace Blobs.Bls12381;
 /// stored as four little-endian 64-bit limbs in Montgomery form (x·2^256 mod r). Arithmetic is
 /// constant-shape CIOS Montgomery multiplication; r &lt; 2^255 allows the "no-carry" variant.
 /// </summary>
-public readonly struct Fr : IEquatable<Fr>
+public readonly struct Fr : IEquatable<Fr>, IInvertibleField<Fr>
 {
     // Modulus limbs (little-endian).
     internal const ulong R0 = 0xffffffff00000001UL;
@@ -91,6 +91,10 @@ public readonly struct Fr : IEquatable<Fr>
         ulong d3 = SubB(R3, a._l3, ref br);
         return new Fr(d0, d1, d2, d3);
     }
+
+    static Fr IInvertibleField<Fr>.Mul(in Fr a, in Fr b) => a * b;
+
+    static Fr IInvertibleField<Fr>.Inverse(in Fr a) => a.Invert();
 
     /// <summary>Product modulo r (Montgomery multiplication).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -250,26 +254,7 @@ public readonly struct Fr : IEquatable<Fr>
     /// Inverts every element in place with Montgomery's trick (one field inversion for the whole span);
     /// zeros are left as zero.
     /// </summary>
-    public static void BatchInvert(Span<Fr> values)
-    {
-        if (values.Length == 0) return;
-        Fr[]? rented = null;
-        Span<Fr> prefix = values.Length <= 256 ? stackalloc Fr[values.Length] : (rented = new Fr[values.Length]);
-        Fr acc = One;
-        for (int i = 0; i < values.Length; i++)
-        {
-            prefix[i] = acc;
-            if (!values[i].IsZero) acc *= values[i];
-        }
-        Fr inv = acc.Invert();
-        for (int i = values.Length - 1; i >= 0; i--)
-        {
-            if (values[i].IsZero) continue;
-            Fr v = values[i];
-            values[i] = inv * prefix[i];
-            inv *= v;
-        }
-    }
+    public static void BatchInvert(Span<Fr> values) => BatchInversion.Invert(values);
 
     /// <summary>
     /// A primitive root of unity of order 2^<paramref name="log2Order"/> derived from the generator 7

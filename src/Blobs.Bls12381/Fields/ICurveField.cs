@@ -6,21 +6,15 @@ namespace Blobs.Bls12381;
 /// calls, as if it had been written twice.
 /// </summary>
 /// <typeparam name="TField">The field element type itself.</typeparam>
-internal interface ICurveField<TField> : IEquatable<TField> where TField : struct, ICurveField<TField>
+internal interface ICurveField<TField> : IInvertibleField<TField>, IEquatable<TField> where TField : struct, ICurveField<TField>
 {
     /// <summary>0.</summary>
     static abstract TField Zero { get; }
 
-    /// <summary>1.</summary>
-    static abstract TField One { get; }
-
-    /// <summary>True for 0.</summary>
-    bool IsZero { get; }
-
     /// <summary>a + b.</summary>
     static abstract TField Add(in TField a, in TField b);
 
-    /// <summary>a + b, used only as an operand of <see cref="Mul"/> or <see cref="Square"/> (so it may stay unreduced).</summary>
+    /// <summary>a + b, used only as an operand of <see cref="IInvertibleField{TField}.Mul"/> or <see cref="Square"/> (so it may stay unreduced).</summary>
     static abstract TField AddForProduct(in TField a, in TField b);
 
     /// <summary>a − b.</summary>
@@ -32,17 +26,8 @@ internal interface ICurveField<TField> : IEquatable<TField> where TField : struc
     /// <summary>−a.</summary>
     static abstract TField Negate(in TField a);
 
-    /// <summary>a·b.</summary>
-    static abstract TField Mul(in TField a, in TField b);
-
     /// <summary>a².</summary>
     static abstract TField Square(in TField a);
-
-    /// <summary>1/a (0 for 0).</summary>
-    static abstract TField Inverse(in TField a);
-
-    /// <summary>Every non-zero value replaced by its inverse with one field inversion (zeros stay zero).</summary>
-    static abstract void BatchInverse(Span<TField> values);
 
     /// <summary>A square root of a (false when a is not a square).</summary>
     static abstract bool Sqrt(in TField a, out TField root);
