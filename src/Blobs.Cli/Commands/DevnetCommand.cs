@@ -33,18 +33,6 @@ public sealed class DevnetCommand : ICliCommand
         return command;
     }
 
-    /// <summary>True when <paramref name="port"/> on 127.0.0.1 cannot be bound (anvil's own reason may be lost if it exits very fast).</summary>
-    private static bool PortInUse(int port)
-    {
-        try
-        {
-            using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-            probe.Start();
-            return false;
-        }
-        catch (System.Net.Sockets.SocketException) { return true; }
-    }
-
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
         var (output, err, json) = CommandIo.Of(parse);
@@ -56,7 +44,7 @@ public sealed class DevnetCommand : ICliCommand
 
         AnvilDevnet devnet;
         try { devnet = await AnvilDevnet.StartAsync(options, ct); }
-        catch (AnvilNotFoundException e) when (port != 0 && (e.Message.Contains("in use", StringComparison.OrdinalIgnoreCase) || PortInUse(port)))
+        catch (AnvilNotFoundException e) when (e.PortInUse)
         {
             throw new CliException($"port {port} on 127.0.0.1 is already in use: pick another --port, or leave it out for a free one", ExitCodes.Failed, e);
         }

@@ -138,7 +138,12 @@ public sealed partial class AnvilDevnet : IAsyncDisposable, IDisposable
             try { Task.Run(() => process.WaitForExit()).Wait(TimeSpan.FromSeconds(3)); }
             catch (AggregateException) { }
             var reason = string.Join(" | ", output.Where(l => l.Trim().Length > 0).TakeLast(5));
-            listening.TrySetException(new AnvilNotFoundException($"anvil exited with code {SafeExitCode(process)} before listening: {(reason.Length > 0 ? reason : "no output")}"));
+            // anvil says "Address already in use"; should its line still be unread, a bind of the port tells the same.
+            bool portInUse = options.Port != 0 && (reason.Contains("in use", StringComparison.OrdinalIgnoreCase) || PortTaken(options.Port));
+            listening.TrySetException(new AnvilNotFoundException($"anvil exited with code {SafeExitCode(process)} before listening: {(reason.Length > 0 ? reason : "no output")}")
+            {
+                PortInUse = portInUse,
+            });
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -188,6 +193,18 @@ public sealed partial class AnvilDevnet : IAsyncDisposable, IDisposable
     {
         using var rpc = new JsonRpcClient(RpcUrl);
         await rpc.CallAsync("evm_mine", null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True when <paramref name="port"/> on 127.0.0.1 cannot be bound.</summary>
+    private static bool PortTaken(int port)
+    {
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            probe.Start();
+            return false;
+        }
+        catch (System.Net.Sockets.SocketException) { return true; }
     }
 
     /// <summary>Kills anvil and waits for it to exit.</summary>

@@ -105,6 +105,18 @@ public class DevnetCommandTests
         Assert.Equal($"error: port {port} on 127.0.0.1 is already in use: pick another --port, or leave it out for a free one", err.Trim());
     }
 
+    [SkippableFact]
+    public async Task The_library_flags_a_port_in_use()
+    {
+        var bin = TxTools.Bin();
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        int port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+        var e = await Assert.ThrowsAsync<Blobs.Devnet.AnvilNotFoundException>(() =>
+            Blobs.Devnet.AnvilDevnet.StartAsync(new Blobs.Devnet.AnvilOptions { Port = port, AnvilPath = Path.Combine(bin, "anvil") }));
+        Assert.True(e.PortInUse, e.Message);
+    }
+
     private static async Task<bool> WaitGone(int pid)
     {
         for (int i = 0; i < 50; i++)
